@@ -1,0 +1,277 @@
+"""Parse a content file's body into units with stable, structure-derived ids.
+
+The grammar is documented for editors in content/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Report
+from .labels import ROMAN_LOWER, is_roman, parse_label
+from .model import Unit
+
+HEADING = re.compile(r"^(#{2,4})\s+(.+?)\s*#*\s*$")
+NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$", re.S)
+ITEM = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s+(.*)$", re.S)
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$", re.S)
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+ANNEX = re.compile(r"^(?:Annex|Annexe|Anexo|Приложение|附件|المرفق)(?:\s+([IVXLC]+|\d+))?\.?$", re.I)
+SECTION = re.compile(r"^([IVXLC]+)\.?\s+(.*)$")
+SUBSECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
+# "43rd plenary meeting" in the six languages, optionally in italics.
+ADOPTION = re.compile(
+    r"^\*?\s*(\d+\s*(st|nd|rd|th)\s+plenary meeting|\d+(e|re)\s+séance plénière|\d+a\s+sesión plenaria"
+    r"|\d+-?е\s+пленарное заседание|第\s*\d+\s*次全体会议|الجلسة العامة\s*\d+)",
+    re.I,
+)
+_STRUCTURAL_LINE = re.compile(r"^(#{2,4}\s|\d+\.\s|\([a-z]{1,2}\)\s|\([ivxlc]+\)\s|\[\^[^\]\s]+\]:)")
+
+
+@dataclass
+class Block:
+    line: int
+    text: str
+
+
+def split_blocks(body: str, first_line: int) -> list[Block]:
+    """Blank lines separate blocks; a structural line (heading, '1.', '(a)', footnote) starts one too."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = first_line
+    for offset, raw in enumerate(body.split("\n")):
+        line = raw.rstrip()
+        number = first_line + offset
+        if not line.strip():
+            if current:
+                blocks.append(Block(start, "\n".join(current)))
+                current = []
+            continue
+        if current and (_STRUCTURAL_LINE.match(line.lstrip()) or HEADING.match(current[0])):
+            blocks.append(Block(start, "\n".join(current)))
+            current = []
+        if not current:
+            start = number
+        current.append(line.strip())
+    if current:
+        blocks.append(Block(start, "\n".join(current)))
+    return blocks
+
+
+def flow(text: str) -> str:
+    """Hard-wrapped lines of one paragraph flow into one line."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _auto_section_numbering(blocks: list[Block]) -> set[int]:
+    """Regions (0 = main text, n = n-th annex) whose paragraph numbers restart in every section."""
+    restarting: set[int] = set()
+    region, last = 0, 0
+    for block in blocks:
+        h = HEADING.match(block.text)
+        if h and ANNEX.match(h.group(2)):
+            region, last = region + 1, 0
+            continue
+        if h and parse_label(h.group(2)):
+            last = 0  # paragraphs inside an article number themselves
+            continue
+        m = NUMBERED.match(block.text)
+        if m:
+            n = int(m.group(1))
+            if n <= last:
+                restarting.add(region)
+            last = n
+    return restarting
+
+
+class _Builder:
+    def __init__(self, path: Path, report: Report, numbering: str):
+        self.path, self.report, self.numbering = path, report, numbering
+        self.units: list[Unit] = []
+        self.footnotes: list[Unit] = []
+        self.seen: dict[str, int] = {}
+        self.region_index = 0
+        self.region: Unit | None = None  # the annex we are in
+        self.section: Unit | None = None
+        self.subsection: Unit | None = None
+        self.headed: Unit | None = None  # article, rule...
+        self.para: Unit | None = None
+        self.item: Unit | None = None  # the last sub-item (lettered or roman)
+        self.last: Unit | None = None
+        self.counters: dict[str, int] = {}
+        self.restarting: set[int] = set()
+        self._item_parent: Unit | None = None
+
+    # -- ids -------------------------------------------------------------
+    def _prefix(self, *parts: str | None) -> str:
+        return "-".join(p for p in parts if p)
+
+    def _region_prefix(self) -> str:
+        return self.region.id if self.region else ""
+
+    def _scope_prefix(self) -> str:
+        if self.numbering == "section" or (self.numbering == "auto" and self.region_index in self.restarting):
+            container = self.subsection or self.section
+            if container:
+                return container.id
+        return self._region_prefix()
+
+    def _count(self, key: str) -> int:
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.counters[key]
+
+    def _register(self, unit: Unit) -> Unit:
+        if unit.id in self.seen:
+            self.report.error(self.path, unit.line, 1, f"duplicate unit id '{unit.id}' (first at line {self.seen[unit.id]})",
+                              "check the numbering of this paragraph or section")
+        else:
+            self.seen[unit.id] = unit.line
+        return unit
+
+    # -- placing ---------------------------------------------------------
+    def _container(self) -> list[Unit]:
+        holder = self.subsection or self.section or self.region
+        return holder.children if holder else self.units
+
+    def _add(self, unit: Unit, into: list[Unit] | None = None) -> Unit:
+        (self._container() if into is None else into).append(self._register(unit))
+        self.last = unit
+        return unit
+
+    def _in_preamble(self) -> bool:
+        return self.section is None and self.headed is None and self.para is None and not any(
+            u.kind not in ("preamble", "heading") for u in self._container())
+
+    # -- blocks ----------------------------------------------------------
+    def heading(self, block: Block, level: int, title: str) -> None:
+        annex = ANNEX.match(title)
+        label = parse_label(title)
+        self.para = self.item = None
+        if annex:
+            self.region_index += 1
+            number = annex.group(1)
+            uid = f"annex-{number}" if number else "annex"
+            self.section = self.subsection = self.headed = None
+            self.region = None
+            self.region = self._add(Unit(uid, "annex", number, "", heading=title, line=block.line), self.units)
+            return
+        if label:
+            kind, number, _rest = label
+            uid = self._prefix(self._region_prefix(), f"{kind}-{number}")
+            self.headed = self._add(Unit(uid, kind, str(number), "", heading=title, line=block.line))
+            return
+        self.headed = None
+        section = SECTION.match(title)
+        if section and is_roman(section.group(1)):
+            number = section.group(1)
+            self.subsection = None
+            self.section = None
+            self.section = self._add(Unit(self._prefix(self._region_prefix(), f"sec-{number}"), "section", number,
+                                          "", heading=title, line=block.line))
+            return
+        sub = SUBSECTION.match(title)
+        if sub and self.section is not None:
+            number = sub.group(1)
+            self.subsection = None
+            self.subsection = self._add(Unit(f"{self.section.id}-{number}", "subsection", number, "", heading=title, line=block.line))
+            return
+        key = self._prefix(self._region_prefix(), "h")
+        self._add(Unit(f"{key}-{self._count(key)}", "heading", None, "", heading=title, line=block.line))
+
+    def numbered(self, block: Block, number: str, text: str) -> None:
+        self.item = None
+        if self.headed is not None:
+            uid = f"{self.headed.id}-para-{number}"
+            self.para = self._add(Unit(uid, "paragraph", number, flow(text), line=block.line), self.headed.children)
+            return
+        uid = self._prefix(self._scope_prefix(), f"para-{number}")
+        self.para = self._add(Unit(uid, "paragraph", number, flow(text), line=block.line))
+
+    def item_block(self, block: Block, mark: str, text: str) -> None:
+        lettered = self._item_parent if self.item is not None else None
+        continues_letters = lettered is not None and len(mark) == 1 and ord(mark) == ord(lettered.number) + 1
+        if lettered is not None and ROMAN_LOWER.match(mark) and not continues_letters:
+            self.item = self._add(Unit(f"{lettered.id}-{mark}", "subitem", mark, flow(text), line=block.line),
+                                  lettered.children)
+            return
+        parent = self.para or self.headed or (self.last if self.last and self.last.kind == "preamble" else None)
+        if parent is None:
+            self.report.warning(self.path, block.line, 1, f"sub-item ({mark}) has no numbered paragraph above it",
+                                "put it after the paragraph it belongs to")
+            key = self._prefix(self._scope_prefix(), "item")
+            unit = self._add(Unit(f"{key}-{mark}", "item", mark, flow(text), line=block.line))
+        else:
+            unit = self._add(Unit(f"{parent.id}-{mark}", "item", mark, flow(text), line=block.line), parent.children)
+        self._item_parent = self.item = unit
+
+    def plain(self, block: Block) -> None:
+        text = flow(block.text)
+        if ADOPTION.match(text):
+            uid = self._prefix(self._region_prefix(), "adoption")
+            self.para = self.item = self.headed = None
+            self._add(Unit(uid, "adoption", None, block.text.replace("  \n", "\n"), line=block.line),
+                      self.region.children if self.region else self.units)
+            self.section = self.subsection = None
+            return
+        if self.headed is not None and self.para is None:
+            # The text of an article or rule: its paragraphs belong to it.
+            self.headed.text = f"{self.headed.text}\n\n{text}" if self.headed.text else text
+            return
+        if self._in_preamble():
+            key = self._prefix(self._region_prefix(), "preamble")
+            self._add(Unit(f"{key}-{self._count(key)}", "preamble", None, text, line=block.line))
+            return
+        target = self.item or self.para or self.last
+        if target is not None and target.kind not in ("section", "subsection", "annex", "heading", "footnote"):
+            target.text = f"{target.text}\n\n{text}"  # a further paragraph of the same unit
+            return
+        key = self._prefix(self._scope_prefix(), "text")
+        self._add(Unit(f"{key}-{self._count(key)}", "text", None, text, line=block.line))
+
+    def footnote(self, block: Block, label: str, text: str) -> None:
+        unit = Unit(f"fn-{label}", "footnote", label, flow(text), line=block.line)
+        self.footnotes.append(self._register(unit))
+
+
+def parse_body(path: Path, body: str, first_line: int, report: Report, numbering: str = "auto",
+               footnotes_missing: bool = False) -> list[Unit]:
+    blocks = split_blocks(body, first_line)
+    builder = _Builder(path, report, numbering)
+    builder.restarting = _auto_section_numbering(blocks)
+    for block in blocks:
+        text = block.text
+        if (m := HEADING.match(text.split("\n")[0])) is not None:
+            builder.heading(block, len(m.group(1)), flow(text[len(m.group(1)):]))
+        elif (m := FOOTNOTE_DEF.match(text)) is not None:
+            builder.footnote(block, m.group(1), m.group(2))
+        elif (m := NUMBERED.match(text)) is not None:
+            builder.numbered(block, m.group(1), m.group(2))
+        elif (m := ITEM.match(text)) is not None:
+            builder.item_block(block, m.group(1), m.group(2))
+        else:
+            builder.plain(block)
+    units = builder.units + builder.footnotes
+    _check_footnote_refs(path, units, report, footnotes_missing)
+    return units
+
+
+def missing_footnotes(units: list[Unit]) -> list[tuple[str, int]]:
+    """Footnote references whose text the document does not hold, as (label, line)."""
+    defined = {u.number for u in units if u.kind == "footnote"}
+    missing = []
+    for unit in units:
+        for u in unit.walk():
+            for m in FOOTNOTE_REF.finditer(f"{u.heading or ''} {u.text}"):
+                if m.group(1) not in defined:
+                    missing.append((m.group(1), u.line))
+    return missing
+
+
+def _check_footnote_refs(path: Path, units: list[Unit], report: Report, allow_missing: bool) -> None:
+    if allow_missing:
+        return
+    for label, line in missing_footnotes(units):
+        report.warning(path, line, 1, f"footnote [^{label}] has no text",
+                       f"add a line '[^{label}]: text', or set 'footnotes_missing: true' if the source gives none")

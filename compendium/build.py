@@ -1,0 +1,82 @@
+"""Build the site: one MkDocs build per language, in parallel, into a staging folder swapped in at the end.
+
+The previous site stays untouched unless every language built.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .diagnostics import Report
+from .languages import info, known_languages
+from .loader import load
+
+
+def _build_language(lang: str, content: Path, config: Path, out: Path) -> tuple[str, int, str]:
+    env = dict(os.environ, COMPENDIUM_LANG=lang, COMPENDIUM_CONTENT=str(content.resolve()),
+               NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out.resolve())]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=config.resolve().parent)
+    return lang, proc.returncode, (proc.stdout + proc.stderr)
+
+
+def language_chooser(langs: list[str]) -> str:
+    """The site root: each language's name in its own script; sends the reader on to a preferred language."""
+    links = "".join(
+        f'<li><a href="{lang}/" lang="{lang}" dir="{info(lang).get("dir", "ltr")}" hreflang="{lang}">'
+        f'{html.escape(info(lang)["name"])}</a></li>' for lang in langs)
+    script = ("<script>(function(){var l=%s;var p=(navigator.languages||[navigator.language]||[]);"
+              "for(var i=0;i<p.length;i++){var c=(p[i]||'').toLowerCase().split('-')[0];"
+              "if(l.indexOf(c)>=0){location.replace(c+'/');return;}}})();</script>") % json.dumps(langs)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1"><title>Compendium</title>{script}</head>'
+            f'<body><h1>Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice</h1>'
+            f'<ul>{links}</ul></body></html>\n')
+
+
+def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report) -> int:
+    corpus = load(content, report)
+    if report.errors:
+        report.error(site_dir, 1, 1, "the site was not built; the previous site is unchanged",
+                     "fix the errors above and build again")
+        return 1
+    if not config.is_file():
+        report.error(config, 1, 1, "no MkDocs configuration", "run from the repository root or pass --config")
+        return 1
+    langs = langs or [lang for lang in known_languages() if lang in corpus.languages()]
+    site_dir = site_dir.resolve()
+    staging = site_dir.parent / f".{site_dir.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        workers = min(len(langs), os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(lambda lang: _build_language(lang, content, config, staging / lang), langs))
+        failed = [(lang, out) for lang, code, out in results if code != 0]
+        for lang, out in failed:
+            tail = "\n".join(out.strip().splitlines()[-15:])
+            report.error(site_dir, 1, 1, f"the '{lang}' site failed to build:\n{tail}",
+                         "the previous site is unchanged; fix the problem above and build again")
+        if failed:
+            return 1
+        (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return 0
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Replace the site in two renames, so a reader or a failed build never sees half a site."""
+    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}"
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,109 @@
+"""Load the content folder into a Corpus, checking every file and reporting every problem at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import COLLECTIONS
+from .body import parse_body
+from .diagnostics import Report
+from .frontmatter import read
+from .languages import known_languages
+from .model import Corpus, Document
+from .schema import SLUG, check_metadata
+
+# Raw HTML that could run in a reader's browser. The renderer neutralises it too; here it is refused.
+UNSAFE = [
+    (re.compile(r"<\s*script\b", re.I), "raw <script> in the text"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an HTML event handler attribute (on...=)"),
+    (re.compile(r"javascript\s*:", re.I), "a 'javascript:' link"),
+    (re.compile(r"<\s*(iframe|object|embed|style)\b", re.I), "raw <iframe>, <object>, <embed> or <style>"),
+]
+
+
+def _check_unsafe(path: Path, body: str, first_line: int, report: Report) -> None:
+    for offset, line in enumerate(body.split("\n")):
+        for pattern, what in UNSAFE:
+            m = pattern.search(line)
+            if m:
+                report.error(path, first_line + offset, m.start() + 1, f"{what} is not allowed",
+                             "remove it: content is text; use Markdown for emphasis and links")
+
+
+def load_file(path: Path, collection: str, report: Report) -> Document | None:
+    folder_id, lang = path.parent.name, path.stem
+    raw = read(path, report)
+    if raw is None or raw.metadata is None:
+        return None
+    if not check_metadata(path, collection, folder_id, lang, raw.metadata, raw.key_lines, report):
+        return None
+    _check_unsafe(path, raw.body, raw.body_line, report)
+    meta = raw.metadata
+    units = parse_body(path, raw.body, raw.body_line, report, meta.get("numbering", "auto"),
+                       bool(meta.get("footnotes_missing", False)))
+    doc = Document(meta["id"], collection, lang, path, meta, units, raw.key_lines, raw.body_line)
+    if meta.get("completeness") == "none" and doc.has_text:
+        report.warning(path, raw.key_lines.get("completeness", 1), 1, "'completeness: none' but the file has a text",
+                       "set 'completeness: complete' or 'partial'")
+    if meta.get("completeness") in ("complete", "partial") and not doc.has_text:
+        report.error(path, raw.key_lines.get("completeness", 1), 1,
+                     f"'completeness: {meta['completeness']}' but the file has no text",
+                     "add the text below the front matter, or set 'completeness: none' for a catalogue record")
+    return doc
+
+
+def load(content: Path, report: Report, languages: tuple[str, ...] | None = None) -> Corpus:
+    corpus = Corpus()
+    langs = languages or known_languages()
+    if not content.is_dir():
+        report.error(content, 1, 1, "the content folder does not exist", "pass the right folder with --content")
+        return corpus
+    for entry in sorted(content.iterdir()):
+        if entry.is_file() or entry.name.startswith("."):
+            continue
+        if entry.name not in COLLECTIONS:
+            report.error(entry, 1, 1, f"unknown collection folder '{entry.name}'",
+                         f"documents go in {' or '.join(COLLECTIONS)}")
+            continue
+        for folder in sorted(p for p in entry.iterdir() if not p.name.startswith(".")):
+            if not folder.is_dir():
+                report.error(folder, 1, 1, "a file directly in a collection folder",
+                             f"move it to {entry.name}/<id>/<lang>.md")
+                continue
+            if not SLUG.match(folder.name):
+                report.error(folder, 1, 1, f"folder name '{folder.name}' is not a valid id",
+                             "use only a-z, 0-9 and single '-'")
+                continue
+            for path in sorted(folder.iterdir()):
+                if path.name.startswith("."):
+                    continue
+                if path.suffix != ".md" or path.stem not in langs:
+                    report.error(path, 1, 1, f"'{path.name}' is not named after a known language",
+                                 f"name content files <lang>.md with <lang> one of: {', '.join(langs)}")
+                    continue
+                doc = load_file(path, entry.name, report)
+                if doc is not None:
+                    corpus.documents.append(doc)
+    _check_corpus(corpus, report)
+    return corpus
+
+
+def _check_corpus(corpus: Corpus, report: Report) -> None:
+    by_id: dict[str, Document] = {}
+    for doc in corpus.documents:
+        other = by_id.get(doc.id)
+        if other is not None and other.collection != doc.collection:
+            report.error(doc.path, doc.key_lines.get("id", 1), 1,
+                         f"duplicate id '{doc.id}': also used in {other.path}", "give each document its own id")
+        by_id.setdefault(doc.id, doc)
+    for doc in corpus.documents:
+        for key in ("supersedes", "superseded_by"):
+            target = doc.metadata.get(key)
+            if target and target not in by_id:
+                report.error(doc.path, doc.key_lines.get(key, 1), 1, f"'{key}: {target}' names no document",
+                             "use the id of a document in content/")
+        for target in doc.metadata.get("related", []) or []:
+            if target not in by_id:
+                report.warning(doc.path, doc.key_lines.get("related", 1), 1, f"related document '{target}' does not exist",
+                               "use the id of a document in content/")

@@ -1,0 +1,155 @@
+"""The front matter schema: which keys a document has, their types and allowed values."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Report
+
+CLUSTERS = ("custody", "cooperation", "prevention", "governance")
+STATUSES = ("in-force", "superseded", "draft")
+COMPLETENESS = ("complete", "partial", "none")
+TRANSLATION_STATUSES = ("draft", "translated", "reviewed", "official")
+BODIES = ("ecosoc", "ga", "congress", "commission")
+NUMBERING = ("auto", "section", "document")
+KINDS = {
+    "resolutions": ("resolution",),
+    "instruments": ("rules", "principles", "guidelines", "declaration", "code", "model-treaty", "standards",
+                    "procedures", "safeguards", "strategies", "agreement", "instrument"),
+}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+REQUIRED = ("id", "kind", "title", "completeness")
+KNOWN = set(REQUIRED) | {
+    "short_title", "symbol", "adopted_by", "cluster", "status", "supersedes", "superseded_by", "related",
+    "source", "completeness_note", "verified", "verification_note", "corrections", "numbering",
+    "footnotes_missing", "translation", "source_language",
+}
+ADOPTED_KEYS = {"body", "resolution", "meeting", "date", "text", "verified"}
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+class _Checker:
+    def __init__(self, path: Path, meta: dict[str, Any], key_lines: dict[str, int], report: Report):
+        self.path, self.meta, self.lines, self.report = path, meta, key_lines, report
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 2)
+
+    def error(self, key: str, message: str, hint: str) -> None:
+        self.report.error(self.path, self.line(key), 1, message, hint)
+
+    def string(self, key: str, required: bool = False) -> None:
+        if key not in self.meta:
+            if required:
+                self.report.error(self.path, 1, 1, f"missing required key '{key}'", f"add '{key}:' to the front matter")
+            return
+        value = self.meta[key]
+        if not isinstance(value, str) or not value.strip():
+            self.error(key, f"'{key}' must be a non-empty text, not {type(value).__name__}", f"write '{key}: some text'")
+
+    def choice(self, key: str, allowed: tuple[str, ...], required: bool = False) -> None:
+        if key not in self.meta:
+            if required:
+                self.report.error(self.path, 1, 1, f"missing required key '{key}'",
+                                  f"add '{key}:' with one of: {', '.join(allowed)}")
+            return
+        if self.meta[key] not in allowed:
+            self.error(key, f"unknown {key} '{self.meta[key]}'", f"use one of: {', '.join(allowed)}")
+
+
+def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta: dict[str, Any],
+                   key_lines: dict[str, int], report: Report) -> bool:
+    """Check one file's front matter; True when the document can be loaded further."""
+    before = len(report.errors)
+    c = _Checker(path, meta, key_lines, report)
+    for key in REQUIRED:
+        if key not in meta:
+            hint = {"id": f"add 'id: {folder_id}'", "completeness": "add 'completeness: complete', 'partial' or 'none'"}
+            report.error(path, 1, 1, f"missing required key '{key}'", hint.get(key, f"add '{key}:' to the front matter"))
+    if "id" in meta:
+        doc_id = meta["id"]
+        if not isinstance(doc_id, str) or not SLUG.match(doc_id):
+            c.error("id", f"id {doc_id!r} is not a lowercase slug", "use only a-z, 0-9 and single '-', e.g. 'ecosoc-1993-34'")
+        elif doc_id != folder_id:
+            c.error("id", f"id '{doc_id}' does not match its folder '{folder_id}'", "rename the folder or correct the id")
+    if "kind" in meta:
+        c.choice("kind", KINDS[collection])
+    if "title" in meta:
+        c.string("title")
+    for key in ("short_title", "source", "completeness_note", "verification_note", "supersedes", "superseded_by",
+                "source_language"):
+        c.string(key)
+    if "symbol" in meta and not (isinstance(meta["symbol"], str) and meta["symbol"].strip()) \
+            and not (_is_str_list(meta["symbol"]) and meta["symbol"]):
+        c.error("symbol", "'symbol' must be a document symbol or a list of them", "write 'symbol: E/RES/1993/34'")
+    if collection == "instruments":
+        c.choice("cluster", CLUSTERS, required=True)
+    elif "cluster" in meta:
+        c.choice("cluster", CLUSTERS)
+    c.choice("status", STATUSES)
+    c.choice("completeness", COMPLETENESS)
+    c.choice("numbering", NUMBERING)
+    if meta.get("completeness") == "partial" and "completeness_note" not in meta:
+        report.error(path, c.line("completeness"), 1, "a partial text needs a 'completeness_note'",
+                     "say in 'completeness_note:' what is missing")
+    for key in ("related", "corrections"):
+        if key in meta and not _is_str_list(meta[key]):
+            c.error(key, f"'{key}' must be a list of texts", f"write '{key}: [a, b]' or one '- item' per line")
+    verified = meta.get("verified", True)
+    if not isinstance(verified, bool) and not _is_str_list(verified):
+        c.error("verified", "'verified' must be true, false or a list of the unconfirmed keys", "write 'verified: false'")
+    if "footnotes_missing" in meta and not isinstance(meta["footnotes_missing"], bool):
+        c.error("footnotes_missing", "'footnotes_missing' must be true or false", "write 'footnotes_missing: true'")
+    _check_adopted(c)
+    _check_translation(c)
+    for key in meta:
+        if key not in KNOWN:
+            report.warning(path, c.line(str(key)), 1, f"unknown front matter key '{key}'",
+                           "check its spelling; content/README.md lists the keys")
+    return len(report.errors) == before
+
+
+def _check_adopted(c: _Checker) -> None:
+    if "adopted_by" not in c.meta:
+        return
+    value = c.meta["adopted_by"]
+    entries = value if isinstance(value, list) else [value]
+    for entry in entries:
+        if not isinstance(entry, dict):
+            c.error("adopted_by", "'adopted_by' must be a mapping (body, resolution, meeting, date) or a list of them",
+                    "write 'adopted_by: {body: ecosoc, resolution: 1993/34, date: 1993-07-27}'")
+            return
+        for key, item in entry.items():
+            if key not in ADOPTED_KEYS:
+                c.error("adopted_by", f"unknown key '{key}' in 'adopted_by'", f"use: {', '.join(sorted(ADOPTED_KEYS))}")
+            elif key == "body" and item not in BODIES:
+                c.error("adopted_by", f"unknown adopting body '{item}'", f"use one of: {', '.join(BODIES)}")
+            elif key == "date" and not (isinstance(item, str) and ISO_DATE.match(item)):
+                c.error("adopted_by", f"date {item!r} is not a date", "write it as YYYY-MM-DD")
+            elif key == "verified" and not isinstance(item, bool):
+                c.error("adopted_by", "'verified' in 'adopted_by' must be true or false", "write 'verified: false'")
+            elif key not in ("date", "verified") and not isinstance(item, (str, int)):
+                c.error("adopted_by", f"'{key}' in 'adopted_by' must be a text", f"write '{key}: ...'")
+
+
+def _check_translation(c: _Checker) -> None:
+    if "translation" not in c.meta:
+        return
+    value = c.meta["translation"]
+    if not isinstance(value, dict):
+        c.error("translation", "'translation' must be a mapping with 'status' and 'source_hashes'",
+                "see content/README.md, 'Front matter'")
+        return
+    if value.get("status") not in TRANSLATION_STATUSES:
+        c.error("translation", f"unknown translation status {value.get('status')!r}",
+                f"use one of: {', '.join(TRANSLATION_STATUSES)}")
+    hashes = value.get("source_hashes", {})
+    if not isinstance(hashes, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in hashes.items()):
+        c.error("translation", "'source_hashes' must map unit ids to hashes", "let 'compendium translate-init' write it")
