@@ -13,7 +13,7 @@ from .diagnostics import Report
 from .labels import ROMAN_LOWER, is_roman, parse_label
 from .model import Unit
 
-HEADING = re.compile(r"^(#{2,4})\s+(.+?)\s*#*\s*$")
+HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*#*\s*$")
 NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$", re.S)
 ITEM = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s+(.*)$", re.S)
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$", re.S)
@@ -27,7 +27,7 @@ ADOPTION = re.compile(
     r"|\d+-?е\s+пленарное заседание|第\s*\d+\s*次全体会议|الجلسة العامة\s*\d+)",
     re.I,
 )
-_STRUCTURAL_LINE = re.compile(r"^(#{2,4}\s|\d+\.\s|\([a-z]{1,2}\)\s|\([ivxlc]+\)\s|\[\^[^\]\s]+\]:)")
+_STRUCTURAL_LINE = re.compile(r"^(#{2,6}\s|\d+\.\s|\([a-z]{1,2}\)\s|\([ivxlc]+\)\s|\[\^[^\]\s]+\]:)")
 
 
 @dataclass

@@ -30,7 +30,7 @@ BODY_NAMES = {"ecosoc": "Economic and Social Council", "ga": "General Assembly",
 def sanitize(fragment: str) -> str:
     """Whatever an editor typed, no script, handler or javascript: link reaches a page."""
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener")
+                     link_rel=None)
 
 
 def inline(text: str, footnotes: dict[str, Unit], missing_title: str) -> str:

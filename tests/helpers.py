@@ -1,0 +1,36 @@
+"""Shared test helpers: write a content tree, run the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compendium.cli import main
+
+GOOD_META = """---
+id: {id}
+kind: resolution
+title: A resolution written for this test
+completeness: complete
+---
+"""
+
+
+def write(content: Path, rel: str, text: str | bytes) -> Path:
+    path = content / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def good(content: Path, doc_id: str = "ecosoc-2000-1", body: str = "1. *Decides* something.\n") -> Path:
+    return write(content, f"resolutions/{doc_id}/en.md", GOOD_META.format(id=doc_id) + "\n" + body)
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output + (result.stderr if result.stderr_bytes is not None else "")

@@ -1,0 +1,66 @@
+"""Stable unit ids from the structure of the body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compendium.body import parse_body
+from compendium.diagnostics import Report
+
+
+def ids(body: str, **kw) -> list[str]:
+    report = Report()
+    units = parse_body(Path("x.md"), body, 1, report, **kw)
+    assert not report.errors, [d.format() for d in report.errors]
+    return [u.id for top in units for u in top.walk()]
+
+
+def test_numbering_restarting_in_sections_gives_distinct_ids():
+    body = "#### I. ONE\n\n1. a\n\n2. b\n\n#### II. TWO\n\n1. c\n\n#### IV. FOUR\n\n##### A. Sub\n\n1. d\n\n(a) e\n"
+    assert ids(body) == ["sec-I", "sec-I-para-1", "sec-I-para-2", "sec-II", "sec-II-para-1",
+                         "sec-IV", "sec-IV-A", "sec-IV-A-para-1", "sec-IV-A-para-1-a"]
+
+
+def test_continuous_numbering_in_annex_sections_is_not_scoped():
+    body = "1. op\n\n## Annex\n\n### Title\n\n#### I. A\n\n1. x\n\n2. y\n\n#### II. B\n\n3. z\n"
+    assert ids(body) == ["para-1", "annex", "annex-h-1", "annex-sec-I", "annex-para-1", "annex-para-2",
+                         "annex-sec-II", "annex-para-3"]
+
+
+def test_explicit_numbering_overrides_detection():
+    body = "#### VI. SIX\n\n2. a\n\n3. b\n"
+    assert ids(body, numbering="section") == ["sec-VI", "sec-VI-para-2", "sec-VI-para-3"]
+    assert ids(body, numbering="document") == ["sec-VI", "para-2", "para-3"]
+
+
+def test_items_and_roman_subitems():
+    body = "8. Lead:\n\n(a) one:\n\n(i) first;\n\n(ii) second;\n\n(b) two;\n\n(h) eight;\n\n(i) ninth letter;\n"
+    assert ids(body) == ["para-8", "para-8-a", "para-8-a-i", "para-8-a-ii", "para-8-b", "para-8-h", "para-8-i"]
+
+
+def test_headed_units_in_six_languages_share_ids():
+    for heading in ("Article premier", "Article 1", "Artículo 1", "Статья 1", "第一条", "المادة 1"):
+        assert ids(f"Preamble text.\n\n### {heading}\n\nText of the article.\n") == ["preamble-1", "article-1"]
+
+
+def test_ids_do_not_depend_on_wording():
+    a = ids("*Recalling* x,\n\n#### I. ONE\n\n1. *Decides* y;\n\n(a) z\n")
+    b = ids("*Rappelant* x,\n\n#### I. UN\n\n1. *Décide* y ;\n\n(a) z\n")
+    assert a == b
+
+
+def test_footnotes_and_adoption_line():
+    body = "1. Text.[^60]\n\n[^60]: E/CN.15/1994/6.\n\n2. More.\n\n*43rd plenary meeting  \n25 July 1994*\n"
+    report = Report()
+    units = parse_body(Path("x.md"), body, 1, report)
+    by_id = {u.id: u for top in units for u in top.walk()}
+    assert by_id["fn-60"].text == "E/CN.15/1994/6."
+    assert by_id["para-2"].text == "More."  # the footnote text does not split or join paragraphs
+    assert by_id["adoption"].kind == "adoption"
+    assert not report.items
+
+
+def test_lines_are_reported_for_duplicates():
+    report = Report()
+    parse_body(Path("x.md"), "1. a\n\n2. b\n\n2. c\n", 10, report, numbering="document")
+    assert [(d.line, d.severity) for d in report.items] == [(14, "error")]
