@@ -18,6 +18,8 @@ class SitePage:
     title: str
     render: Callable[[], str]
     toc_entries: Callable[[], list[dict]] = lambda: []
+    document: Document | None = None
+    fallback: bool = False  # shown in its source language: kept out of this language's search and sitemap
 
     def markdown_stub(self) -> str:
         # The framework needs some Markdown; the page's real body comes from render().
@@ -64,7 +66,7 @@ def document_page(doc: Document, lang: str, fallback: bool) -> SitePage:
                 entries.append({"level": 2, "id": unit.id, "name": html.escape(unit.heading or ""), "children": children})
         return entries
 
-    return SitePage(f"{doc.collection}/{doc.id}/index.md", doc.title, render, toc)
+    return SitePage(f"{doc.collection}/{doc.id}/index.md", doc.title, render, toc, doc, fallback)
 
 
 def collection_page(corpus: Corpus, collection: str, lang: str) -> SitePage:

@@ -1,4 +1,4 @@
-"""MkDocs glue: hand the engine's documents to MkDocs as generated pages. No content logic lives here.
+"""MkDocs glue: hand the engine's pages to MkDocs. No content logic lives here.
 
 One MkDocs build makes one language's site; `compendium build` runs one per language.
 Environment: COMPENDIUM_CONTENT (content folder), COMPENDIUM_LANG (language of this build).
@@ -6,16 +6,23 @@ Environment: COMPENDIUM_CONTENT (content folder), COMPENDIUM_LANG (language of t
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
+from compendium.i18n import gettext_for
+from compendium.languages import info, known_languages
 from compendium.loader import load
 from compendium.pages import SitePage, nav_entries, site_pages
+from compendium.search import entries as search_entries
+from compendium.sitemap import sitemap_xml
 
 _state: dict = {}
 
@@ -23,14 +30,23 @@ _state: dict = {}
 def on_config(config):
     lang = os.environ.get("COMPENDIUM_LANG", config.theme["language"])
     content = Path(os.environ.get("COMPENDIUM_CONTENT", config.docs_dir))
+    if lang not in known_languages():
+        raise PluginError(f"unknown language '{lang}': add it to compendium/languages.yml")
     report = Report()
     corpus = load(content, report)
     if report.errors:
         lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
         raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")
+    compile_all()
+    _ = gettext_for(lang)
     _state.update(lang=lang, corpus=corpus, pages={})
-    config.theme["language"] = lang
+    config.theme["language"] = info(lang).get("theme", lang)
+    config.site_name = _("Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice")
     config.nav = [{p.title: p.src_uri} if not isinstance(p, tuple) else {p[0]: p[1]} for p in nav_entries(corpus, lang)]
+    config.extra["alternate"] = [{"name": info(code)["name"], "link": f"/{code}/", "lang": code}
+                                 for code in known_languages()]
+    config.extra["compendium_lang"] = lang
+    config.extra["compendium_dir"] = info(lang).get("dir", "ltr")
     return config
 
 
@@ -49,7 +65,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     site_page: SitePage | None = _state["pages"].get(page.file.src_uri)
     if site_page is not None:
         page.meta["title"] = site_page.title
-        page.meta.setdefault("hide", [])
+        if site_page.fallback:
+            page.meta["search"] = {"exclude": True}
     return markdown
 
 
@@ -59,3 +76,28 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     page.toc = get_toc(site_page.toc())
     return site_page.html()
+
+
+def on_post_page(output: str, page, config) -> str:
+    # Material puts `dir` on <body>; a reader's browser and assistive tools look at <html> first.
+    return re.sub(r"<html lang=\"[^\"]*\"", f'<html lang="{_state["lang"]}" dir="{config.extra["compendium_dir"]}"',
+                  output, count=1)
+
+
+def on_post_build(config) -> None:
+    site = Path(config.site_dir)
+    lang = _state["lang"]
+    searchable = [p for p in _state["pages"].values() if p.document is not None and not p.fallback]
+    index_file = site / "search" / "search_index.json"
+    if index_file.exists():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        docs = [e for p in searchable for e in search_entries(p.document, lang)]
+        index["docs"] = docs
+        index["config"]["lang"] = [info(lang).get("search", "en")]
+        # Written as UTF-8, not \\u escapes: a third of the bytes for Arabic and Russian.
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    pages = {p.src_uri.removesuffix("index.md"): p for p in _state["pages"].values()}
+    (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, config.site_url or ""), encoding="utf-8")
+    gz = site / "sitemap.xml.gz"
+    if gz.exists():
+        gz.unlink()

@@ -1,0 +1,58 @@
+"""gettext catalogs of the interface strings: compile them and measure their completeness (Babel)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from .i18n import DOMAIN, TRANSLATIONS_DIR
+
+
+@dataclass
+class CatalogState:
+    lang: str
+    total: int
+    untranslated: list[str]
+    fuzzy: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return not self.untranslated and not self.fuzzy
+
+
+def po_path(lang: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    return folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalog_languages(folder: Path = TRANSLATIONS_DIR) -> list[str]:
+    return sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def state(lang: str, folder: Path = TRANSLATIONS_DIR) -> CatalogState:
+    with po_path(lang, folder).open("rb") as fh:
+        catalog = read_po(fh, locale=None)
+    messages = [m for m in catalog if m.id]
+    untranslated = [str(m.id) for m in messages if not (m.string if isinstance(m.string, str) else all(m.string))]
+    fuzzy = [str(m.id) for m in messages if m.fuzzy]
+    return CatalogState(lang, len(messages), untranslated, fuzzy)
+
+
+def compile_all(folder: Path = TRANSLATIONS_DIR) -> list[Path]:
+    """Compile every .po to .mo when the .po is newer: done at build time, .mo files are not committed."""
+    written = []
+    for lang in catalog_languages(folder):
+        po = po_path(lang, folder)
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        tmp = mo.with_suffix(".mo.tmp")
+        with tmp.open("wb") as fh:
+            write_mo(fh, catalog, use_fuzzy=False)
+        tmp.replace(mo)
+        written.append(mo)
+    return written

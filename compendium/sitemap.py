@@ -1,0 +1,39 @@
+"""sitemap.xml of one language, with the other languages of each page as hreflang alternates."""
+
+from __future__ import annotations
+
+from typing import Mapping
+from xml.sax.saxutils import quoteattr, escape
+
+from .languages import known_languages
+from .model import Corpus
+
+
+def has_text_in(corpus: Corpus, doc_id: str, lang: str) -> bool:
+    doc = corpus.get(doc_id, lang)
+    return doc is not None and (doc.has_text or doc.metadata.get("completeness") == "none")
+
+
+def alternates(corpus: Corpus, path: str, doc_id: str | None) -> list[str]:
+    """Languages in which a page exists in its own language (not as a fallback)."""
+    langs = known_languages()
+    return [l for l in langs if doc_id is None or has_text_in(corpus, doc_id, l)]
+
+
+def sitemap_xml(corpus: Corpus, lang: str, pages: Mapping[str, object], site_url: str) -> str:
+    root = site_url.rstrip("/")
+    if root.endswith(f"/{lang}"):
+        root = root[: -len(lang) - 1]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for path, page in sorted(pages.items()):
+        if getattr(page, "fallback", False):
+            continue
+        doc = getattr(page, "document", None)
+        langs = alternates(corpus, path, doc.id if doc is not None else None)
+        lines.append(f"  <url><loc>{escape(f'{root}/{lang}/{path}')}</loc>")
+        for alt in langs:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={quoteattr(f"{root}/{alt}/{path}")}/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
