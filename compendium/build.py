@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -19,9 +20,9 @@ from .languages import info, known_languages
 from .loader import load
 
 
-def _build_language(lang: str, content: Path, config: Path, out: Path) -> tuple[str, int, str]:
+def _build_language(lang: str, content: Path, config: Path, out: Path, cache: Path) -> tuple[str, int, str]:
     env = dict(os.environ, COMPENDIUM_LANG=lang, COMPENDIUM_CONTENT=str(content.resolve()),
-               NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+               COMPENDIUM_CORPUS_CACHE=str(cache), NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out.resolve())]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=config.resolve().parent)
     return lang, proc.returncode, (proc.stdout + proc.stderr)
@@ -55,10 +56,13 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
     staging = site_dir.parent / f".{site_dir.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    cache = staging / ".corpus.pickle"
+    with cache.open("wb") as fh:  # parsed once here, read by every language's build
+        pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         workers = min(len(langs), os.cpu_count() or 1)
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda lang: _build_language(lang, content, config, staging / lang), langs))
+            results = list(pool.map(lambda lang: _build_language(lang, content, config, staging / lang, cache), langs))
         failed = [(lang, out) for lang, code, out in results if code != 0]
         for lang, out in failed:
             tail = "\n".join(out.strip().splitlines()[-15:])
@@ -66,6 +70,7 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
                          "the previous site is unchanged; fix the problem above and build again")
         if failed:
             return 1
+        cache.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
         _swap(staging, site_dir)
     finally:

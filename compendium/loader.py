@@ -53,7 +53,9 @@ def load_file(path: Path, collection: str, report: Report) -> Document | None:
     return doc
 
 
-def load(content: Path, report: Report, languages: tuple[str, ...] | None = None) -> Corpus:
+def load(content: Path, report: Report, languages: tuple[str, ...] | None = None,
+         only: set[str] | None = None) -> Corpus:
+    """Load every document; with `only`, just the files of those languages (a one-language preview)."""
     corpus = Corpus()
     langs = languages or known_languages()
     if not content.is_dir():
@@ -77,6 +79,8 @@ def load(content: Path, report: Report, languages: tuple[str, ...] | None = None
                 continue
             for path in sorted(folder.iterdir()):
                 if path.name.startswith("."):
+                    continue
+                if only is not None and path.stem in langs and path.stem not in only:
                     continue
                 if path.suffix != ".md" or path.stem not in langs:
                     report.error(path, 1, 1, f"'{path.name}' is not named after a known language",

@@ -22,9 +22,6 @@ _md = markdown.Markdown(extensions=[], output_format="html")
 
 HEADING_TAG = {"section": "h2", "annex": "h2", "subsection": "h3", "heading": "h3", "article": "h3", "rule": "h3",
                "principle": "h3", "guideline": "h3", "recommendation": "h3"}
-BODY_NAMES = {"ecosoc": "Economic and Social Council", "ga": "General Assembly",
-              "congress": "United Nations Congress on the Prevention of Crime", "commission":
-              "Commission on Crime Prevention and Criminal Justice"}
 
 
 def sanitize(fragment: str) -> str:
@@ -158,7 +155,7 @@ class Renderer:
     def adoption(self, entry: dict) -> str:
         parts = []
         if entry.get("body"):
-            parts.append(html.escape(self._(BODY_NAMES.get(entry["body"], entry["body"]))))
+            parts.append(html.escape(body_name(entry["body"], self._)))
         if entry.get("resolution"):
             parts.append(html.escape(self._("resolution %(number)s") % {"number": entry["resolution"]}))
         if entry.get("meeting"):
@@ -184,3 +181,9 @@ def cluster_name(cluster: str, _: Callable[[str], str]) -> str:
 
 def status_name(status: str, _: Callable[[str], str]) -> str:
     return {"in-force": _("in force"), "superseded": _("superseded"), "draft": _("draft")}.get(status, status)
+
+
+def body_name(body: str, _: Callable[[str], str]) -> str:
+    return {"ecosoc": _("Economic and Social Council"), "ga": _("General Assembly"),
+            "congress": _("United Nations Congress on the Prevention of Crime"),
+            "commission": _("Commission on Crime Prevention and Criminal Justice")}.get(body, body)

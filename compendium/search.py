@@ -65,6 +65,6 @@ def entries(doc: Document, lang: str) -> list[dict[str, Any]]:
         if not text:
             continue
         label = unit_label(path) or (f"[{unit.number}]" if unit.kind == "footnote" else "")
-        out.append({"location": f"{base}#{unit.id}", "title": segment(f"{plain(doc.metadata.get('short_title') or doc.title)} {label}".strip(), lang),
-                    "text": segment(text, lang)})
+        # The page's own entry carries the title; a paragraph's entry needs only its place.
+        out.append({"location": f"{base}#{unit.id}", "title": label, "text": segment(text, lang)})
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from compendium import SOURCE_LANGUAGE
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.i18n import gettext_for
@@ -33,7 +35,12 @@ def on_config(config):
     if lang not in known_languages():
         raise PluginError(f"unknown language '{lang}': add it to compendium/languages.yml")
     report = Report()
-    corpus = load(content, report)
+    cached = os.environ.get("COMPENDIUM_CORPUS_CACHE")
+    if cached:  # `compendium build` parsed and validated everything once already
+        with open(cached, "rb") as fh:
+            corpus = pickle.load(fh)
+    else:  # a one-language preview needs only that language and the source texts it falls back on
+        corpus = load(content, report, only={lang, SOURCE_LANGUAGE})
     if report.errors:
         lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
         raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")
@@ -65,8 +72,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     site_page: SitePage | None = _state["pages"].get(page.file.src_uri)
     if site_page is not None:
         page.meta["title"] = site_page.title
-        if site_page.fallback:
-            page.meta["search"] = {"exclude": True}
+        # The engine writes the search entries itself, one per paragraph (on_post_build).
+        page.meta["search"] = {"exclude": True}
     return markdown
 
 
@@ -87,6 +94,7 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     site = Path(config.site_dir)
     lang = _state["lang"]
+    # Fallback pages (text in another language) stay out of this language's index.
     searchable = [p for p in _state["pages"].values() if p.document is not None and not p.fallback]
     index_file = site / "search" / "search_index.json"
     if index_file.exists():
