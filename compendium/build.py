@@ -20,12 +20,14 @@ from .languages import info, known_languages
 from .loader import load
 
 
-def _build_language(lang: str, content: Path, config: Path, out: Path, cache: Path) -> tuple[str, int, str]:
-    env = dict(os.environ, COMPENDIUM_LANG=lang, COMPENDIUM_CONTENT=str(content.resolve()),
-               COMPENDIUM_CORPUS_CACHE=str(cache), NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out.resolve())]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=config.resolve().parent)
-    return lang, proc.returncode, (proc.stdout + proc.stderr)
+def _build_languages(langs: list[str], content: Path, config: Path, out: Path, cache: Path) -> tuple[list[str], int, str]:
+    """One framework process builds a share of the languages (its imports are paid once)."""
+    env = dict(os.environ, COMPENDIUM_CONTENT=str(content.resolve()), COMPENDIUM_CORPUS_CACHE=str(cache),
+               NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    root = config.resolve().parent
+    cmd = [sys.executable, str(root / "hooks" / "build_languages.py"), str(config.resolve()), str(out.resolve()), *langs]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=root)
+    return langs, proc.returncode, (proc.stdout + proc.stderr)
 
 
 def language_chooser(langs: list[str]) -> str:
@@ -61,16 +63,20 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
         pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         workers = min(len(langs), os.cpu_count() or 1)
+        # Every worker gets every language, costliest first (Chinese is segmented), and claims the next free one.
+        ordered = sorted(langs, key=lambda lang: lang != "zh")
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda lang: _build_language(lang, content, config, staging / lang, cache), langs))
-        failed = [(lang, out) for lang, code, out in results if code != 0]
-        for lang, out in failed:
+            results = list(pool.map(lambda _: _build_languages(ordered, content, config, staging, cache), range(workers)))
+        failed = [out for _share, code, out in results if code != 0]
+        for out in failed:
             tail = "\n".join(out.strip().splitlines()[-15:])
-            report.error(site_dir, 1, 1, f"the '{lang}' site failed to build:\n{tail}",
+            report.error(site_dir, 1, 1, f"the site failed to build:\n{tail}",
                          "the previous site is unchanged; fix the problem above and build again")
         if failed:
             return 1
         cache.unlink()
+        for claim in staging.glob(".claim-*"):
+            claim.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
         _swap(staging, site_dir)
     finally:
