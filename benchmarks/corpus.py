@@ -19,16 +19,32 @@ _ALPHABETS = {
 }
 
 
-def _word(rng: random.Random, lang: str) -> str:
+VOCABULARY = 12000  # distinct words per language, used with Zipf frequencies as in real texts
+
+
+def _new_word(rng: random.Random, lang: str) -> str:
     if lang == "zh":
-        return "".join(chr(rng.randint(0x4E00, 0x4E00 + 2500)) for _ in range(rng.randint(1, 3)))
+        return "".join(chr(rng.randint(0x4E00, 0x4E00 + 2500)) for _ in range(rng.choice((1, 2, 2, 2, 3))))
     letters = _ALPHABETS[lang]
-    return "".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+    return "".join(rng.choice(letters) for _ in range(rng.randint(2, 10)))
+
+
+_vocabularies: dict[str, tuple[list[str], list[float]]] = {}
+
+
+def _vocabulary(lang: str) -> tuple[list[str], list[float]]:
+    if lang not in _vocabularies:
+        rng = random.Random(f"vocabulary-{lang}")
+        words = [_new_word(rng, lang) for _ in range(VOCABULARY)]
+        words.sort(key=len)  # frequent words are short, as in real languages
+        _vocabularies[lang] = (words, [1 / (rank + 1) for rank in range(VOCABULARY)])
+    return _vocabularies[lang]
 
 
 def sentence(rng: random.Random, lang: str, words: int) -> str:
+    vocabulary, weights = _vocabulary(lang)
     joiner = "" if lang == "zh" else " "
-    return joiner.join(_word(rng, lang) for _ in range(words))
+    return joiner.join(rng.choices(vocabulary, weights, k=words))
 
 
 def document(index: int, lang: str, paragraphs: int, seed: int = 0) -> tuple[str, str]:

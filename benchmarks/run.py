@@ -74,7 +74,7 @@ def run_scale(work: Path, documents: int, paragraphs: int) -> dict:
                     env={"COMPENDIUM_LANG": "fr", "COMPENDIUM_CONTENT": str(content)})
     stock_indexes = list(stock_site.rglob("search_index.json"))
     stock_index = max(p.stat().st_size for p in stock_indexes)
-    ours_index = {lang: (our_site / lang / "search" / "search_index.json").stat().st_size for lang in LANGS}
+    ours_index = {lang: (our_site / lang / "search" / "index.json").stat().st_size for lang in LANGS}
     return {"documents": documents, "paragraphs": paragraphs, "markdown": md_bytes, "stock": stock, "ours": ours,
             "rebuild": rebuild, "stock_index": stock_index, "ours_index": ours_index}
 

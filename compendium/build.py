@@ -44,6 +44,13 @@ def language_chooser(langs: list[str]) -> str:
             f'<ul>{links}</ul></body></html>\n')
 
 
+def sitemap_index(langs: list[str]) -> str:
+    """The root sitemap names each language's own sitemap."""
+    items = "".join(f"  <sitemap><loc>{lang}/sitemap.xml</loc></sitemap>\n" for lang in langs)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{items}</sitemapindex>\n")
+
+
 def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report) -> int:
     corpus = load(content, report)
     if report.errors:
@@ -78,6 +85,7 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
         for claim in staging.glob(".claim-*"):
             claim.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
+        (staging / "sitemap.xml").write_text(sitemap_index(langs), encoding="utf-8")
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

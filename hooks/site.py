@@ -12,6 +12,7 @@ import pickle
 import re
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
@@ -19,11 +20,11 @@ from mkdocs.structure.toc import get_toc
 from compendium import SOURCE_LANGUAGE
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
-from compendium.i18n import gettext_for
+from compendium.i18n import gettext_for, translations
 from compendium.languages import info, known_languages
 from compendium.loader import load
 from compendium.pages import SitePage, nav_entries, site_pages
-from compendium.search import entries as search_entries
+from compendium.search import build_index
 from compendium.sitemap import sitemap_xml
 
 _state: dict = {}
@@ -55,6 +56,15 @@ def on_config(config):
     config.extra["compendium_lang"] = lang
     config.extra["compendium_dir"] = info(lang).get("dir", "ltr")
     return config
+
+
+def on_env(env, config, files):
+    # Our templates' own strings come from the gettext catalogs in translations/.
+    env.add_extension("jinja2.ext.i18n")
+    # Templates compiled once serve every language's build (and every rebuild in `mkdocs serve`).
+    env.bytecode_cache = FileSystemBytecodeCache()
+    env.install_gettext_translations(translations(_state["lang"]), newstyle=True)
+    return env
 
 
 def on_files(files: Files, config) -> Files:
@@ -96,14 +106,14 @@ def on_post_build(config) -> None:
     lang = _state["lang"]
     # Fallback pages (text in another language) stay out of this language's index.
     searchable = [p for p in _state["pages"].values() if p.document is not None and not p.fallback]
-    index_file = site / "search" / "search_index.json"
-    if index_file.exists():
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        docs = [e for p in searchable for e in search_entries(p.document, lang)]
-        index["docs"] = docs
-        index["config"]["lang"] = [info(lang).get("search", "en")]
-        # Written as UTF-8, not \\u escapes: a third of the bytes for Arabic and Russian.
-        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # The engine's compact index replaces the theme's full-text one (see compendium/search.py).
+    search_dir = site / "search"
+    search_dir.mkdir(exist_ok=True)
+    for stale in search_dir.glob("search_index.*"):
+        stale.unlink()
+    index = build_index([p.document for p in searchable], lang)
+    (search_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                                           encoding="utf-8")
     pages = {p.src_uri.removesuffix("index.md"): p for p in _state["pages"].values()}
     (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, config.site_url or ""), encoding="utf-8")
     gz = site / "sitemap.xml.gz"
