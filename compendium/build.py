@@ -60,7 +60,7 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
     if not config.is_file():
         report.error(config, 1, 1, "no MkDocs configuration", "run from the repository root or pass --config")
         return 1
-    langs = langs or [lang for lang in known_languages() if lang in corpus.languages()]
+    langs = langs or list(known_languages())  # every language is a whole site, with fallbacks where text is missing
     site_dir = site_dir.resolve()
     staging = site_dir.parent / f".{site_dir.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

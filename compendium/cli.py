@@ -126,7 +126,7 @@ def export_json(content: Path, lang: str | None, out: Path | None) -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Where the site is written.")
 @click.option("--lang", "langs", multiple=True, type=click.Choice(known_languages()),
-              help="Build only these languages (default: all that have content).")
+              help="Build only these languages (default: all).")
 @click.option("--config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
 def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path) -> None:
     """Build the site into --site-dir, replacing it only when every part succeeded."""

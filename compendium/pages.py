@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import SOURCE_LANGUAGE
+from .history import added_times, content_root
 from .i18n import gettext_for
+from .indexes import CLUSTERS, Indexes, adoption_year
+from .languages import info
 from .model import Corpus, Document
-from .render import Renderer, status_name
+from .render import Renderer, cluster_name
+
+SITE_TITLE = "Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice"
+LATEST = 6
 
 
 @dataclass
@@ -20,6 +26,7 @@ class SitePage:
     toc_entries: Callable[[], list[dict]] = lambda: []
     document: Document | None = None
     fallback: bool = False  # shown in its source language: kept out of this language's search and sitemap
+    extra: dict = field(default_factory=dict)
 
     def markdown_stub(self) -> str:
         # The framework needs some Markdown; the page's real body comes from render().
@@ -41,84 +48,129 @@ def pick(corpus: Corpus, doc_id: str, lang: str) -> tuple[Document, bool]:
     return source, source.lang != lang
 
 
-def document_page(doc: Document, lang: str, fallback: bool) -> SitePage:
-    def render() -> str:
-        renderer = Renderer(doc, lang)
-        _ = renderer._
-        notice = ""
-        if fallback:
-            notice = (f'<div class="admonition warning cmp-fallback"><p class="admonition-title">'
-                      f'{html.escape(_("Not yet available in this language"))}</p><p>'
-                      f'{html.escape(_("This text is shown in its source language until a translation is published."))}'
-                      f'</p></div>')
-        body_lang = f' lang="{doc.lang}" dir="{"rtl" if doc.lang == "ar" else "ltr"}"' if fallback else ""
-        short = f'<p class="cmp-short-title">{html.escape(doc.metadata["short_title"])}</p>' \
-            if doc.metadata.get("short_title") else ""
-        return (f'<h1 id="title"{body_lang}>{html.escape(doc.title)}</h1>{short}'
-                f'{renderer.metadata()}{notice}<div class="cmp-document"{body_lang}>{renderer.body()}</div>')
+class Site:
+    """Everything one language's site shows, page by page, in the order of its navigation."""
 
-    def toc() -> list[dict]:
-        entries = []
-        for unit in doc.units:
-            if unit.kind in ("section", "annex", "heading"):
-                children = [{"level": 3, "id": c.id, "name": html.escape(c.heading or ""), "children": []}
-                            for c in unit.children if c.kind in ("subsection", "section", "heading")]
-                entries.append({"level": 2, "id": unit.id, "name": html.escape(unit.heading or ""), "children": children})
+    def __init__(self, corpus: Corpus, lang: str, downloads: Callable[[], str] | None = None,
+                 extra_pages: list[SitePage] | None = None):
+        self.corpus, self.lang = corpus, lang
+        self._ = gettext_for(lang)
+        self.indexes = Indexes(corpus, lang, pick, self._)
+        self.downloads = downloads
+        self.extra_pages = extra_pages or []
+        self.title = self._(SITE_TITLE)
+
+    # -- what the reader can reach ----------------------------------------
+    def pages(self) -> Iterator[SitePage]:
+        _ = self._
+        ix = self.indexes
+        yield SitePage("index.md", self.title, lambda: ix.home(self.title, self.latest(), self.downloads is not None))
+        if ix.ids["instruments"]:
+            yield SitePage("instruments/index.md", _("Instruments"), ix.instruments)
+            for cluster in CLUSTERS:
+                yield SitePage(f"clusters/{cluster}/index.md", cluster_name(cluster, _), lambda c=cluster: ix.cluster(c))
+        if ix.ids["resolutions"]:
+            yield SitePage("resolutions/index.md", _("Resolutions"), ix.resolutions)
+        yield SitePage("indexes/years/index.md", _("By year of adoption"), ix.chronological)
+        yield SitePage("indexes/bodies/index.md", _("By adopting body"), ix.by_body)
+        if self.downloads is not None:
+            yield SitePage("downloads/index.md", _("Downloads"), self.downloads)
+        yield from self.extra_pages
+        for doc_id in self.corpus.ids():
+            doc, fallback = pick(self.corpus, doc_id, self.lang)
+            yield self.document_page(doc, fallback)
+
+    def nav(self) -> list:
+        """Home; instruments by cluster; resolutions; the indexes; downloads."""
+        _ = self._
+        ix = self.indexes
+        entries: list = [{_("Home"): "index.md"}]
+        if ix.ids["instruments"]:
+            clusters = [{cluster_name(c, _): [f"clusters/{c}/index.md"] +
+                         [{self.nav_title(d): f"instruments/{d.id}/index.md"} for d in ix.in_cluster(c)]}
+                        for c in CLUSTERS]
+            loose = [d for d in (ix.doc(i) for i in ix.ids["instruments"]) if d.metadata.get("cluster") not in CLUSTERS]
+            clusters += [{self.nav_title(d): f"instruments/{d.id}/index.md"} for d in loose]
+            entries.append({_("Instruments"): ["instruments/index.md"] + clusters})
+        if ix.ids["resolutions"]:
+            docs = sorted((ix.doc(i) for i in ix.ids["resolutions"]), key=lambda d: (adoption_year(d) or 9999, d.id))
+            entries.append({_("Resolutions"): ["resolutions/index.md"] +
+                            [{self.nav_title(d): f"resolutions/{d.id}/index.md"} for d in docs]})
+        entries.append({_("Indexes"): [{_("By year of adoption"): "indexes/years/index.md"},
+                                       {_("By adopting body"): "indexes/bodies/index.md"}]})
+        if self.downloads is not None:
+            entries.append({_("Downloads"): "downloads/index.md"})
+        entries += [{p.title: p.src_uri} for p in self.extra_pages]
         return entries
 
-    return SitePage(f"{doc.collection}/{doc.id}/index.md", doc.title, render, toc, doc, fallback)
+    def nav_title(self, doc: Document) -> str:
+        return doc.metadata.get("short_title") or doc.title
 
-
-def collection_page(corpus: Corpus, collection: str, lang: str) -> SitePage:
-    _ = gettext_for(lang)
-    title = _("Instruments") if collection == "instruments" else _("Resolutions")
-
-    def render() -> str:
-        rows = []
-        for doc_id in sorted({d.id for d in corpus.documents if d.collection == collection}):
-            doc, _fallback = pick(corpus, doc_id, lang)
-            status = status_name(doc.metadata.get("status", "in-force"), _)
-            rows.append(f'<li><a href="{doc.id}/">{html.escape(doc.title)}</a> '
-                        f'<span class="cmp-note">({html.escape(status)})</span></li>')
-        return f'<h1>{html.escape(title)}</h1><ul class="cmp-list">{"".join(rows)}</ul>'
-
-    return SitePage(f"{collection}/index.md", title, render)
-
-
-def home_page(corpus: Corpus, lang: str) -> SitePage:
-    _ = gettext_for(lang)
-    title = _("Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice")
-
-    def render() -> str:
-        counts = {c: len({d.id for d in corpus.documents if d.collection == c}) for c in ("instruments", "resolutions")}
-        return (f'<h1>{html.escape(title)}</h1>'
-                f'<ul class="cmp-list"><li><a href="instruments/">{html.escape(_("Instruments"))}</a> ({counts["instruments"]})</li>'
-                f'<li><a href="resolutions/">{html.escape(_("Resolutions"))}</a> ({counts["resolutions"]})</li></ul>')
-
-    return SitePage("index.md", title, render)
-
-
-def site_pages(corpus: Corpus, lang: str) -> Iterator[SitePage]:
-    yield home_page(corpus, lang)
-    for collection in ("instruments", "resolutions"):
-        if any(d.collection == collection for d in corpus.documents):
-            yield collection_page(corpus, collection, lang)
-    for doc_id in corpus.ids():
-        doc, fallback = pick(corpus, doc_id, lang)
-        yield document_page(doc, lang, fallback)
-
-
-def nav_entries(corpus: Corpus, lang: str) -> list:
-    """The navigation: home, then each collection with its documents by title."""
-    _ = gettext_for(lang)
-    entries: list = [home_page(corpus, lang)]
-    for collection in ("instruments", "resolutions"):
-        ids = sorted({d.id for d in corpus.documents if d.collection == collection})
+    def latest(self) -> list[str]:
+        """The documents most recently added to the compendium (by adoption year where there is no history)."""
+        ids = self.corpus.ids()
         if not ids:
-            continue
-        title = _("Instruments") if collection == "instruments" else _("Resolutions")
-        children = [{title: f"{collection}/index.md"}]
-        children += [{pick(corpus, i, lang)[0].metadata.get("short_title") or pick(corpus, i, lang)[0].title:
-                      f"{collection}/{i}/index.md"} for i in ids]
-        entries.append((title, children))
-    return entries
+            return []
+        first = next(d for d in self.corpus.documents)
+        added = added_times(content_root(first.path)) if first.path else {}
+        return sorted(ids, key=lambda i: (added.get(i, 0), adoption_year(self.indexes.doc(i)) or 0, i), reverse=True)[:LATEST]
+
+    # -- a document ---------------------------------------------------------
+    def document_page(self, doc: Document, fallback: bool) -> SitePage:
+        lang, _ = self.lang, self._
+
+        def render() -> str:
+            renderer = Renderer(doc, lang)
+            notice = ""
+            if fallback and doc.has_text:  # a record with no text says so itself
+                notice = (f'<div class="admonition warning cmp-fallback"><p class="admonition-title">'
+                          f'{html.escape(_("Not yet available in this language"))}</p><p>'
+                          f'{html.escape(_("This text is shown in its source language until a translation is published."))}'
+                          f'</p></div>')
+            body_lang = f' lang="{doc.lang}" dir="{info(doc.lang).get("dir", "ltr")}"' if fallback else ""
+            short = f'<p class="cmp-short-title">{html.escape(doc.metadata["short_title"])}</p>' \
+                if doc.metadata.get("short_title") else ""
+            return (f'{self.breadcrumbs(doc)}<h1 id="title"{body_lang}>{html.escape(doc.title)}</h1>{short}'
+                    f'{renderer.metadata()}{notice}<div class="cmp-document"{body_lang}>{renderer.body()}</div>'
+                    f'{self.neighbours(doc)}')
+
+        def toc() -> list[dict]:
+            entries = []
+            for unit in doc.units:
+                if unit.kind in ("section", "annex", "heading"):
+                    children = [{"level": 3, "id": c.id, "name": html.escape(c.heading or ""), "children": []}
+                                for c in unit.children if c.kind in ("subsection", "section", "heading")]
+                    entries.append({"level": 2, "id": unit.id, "name": html.escape(unit.heading or ""), "children": children})
+            return entries
+
+        return SitePage(f"{doc.collection}/{doc.id}/index.md", doc.title, render, toc, doc, fallback)
+
+    def breadcrumbs(self, doc: Document) -> str:
+        _ = self._
+        crumbs = [("../../", self.title)]
+        if doc.collection == "instruments":
+            crumbs.append(("../", _("Instruments")))
+            if doc.metadata.get("cluster") in CLUSTERS:
+                crumbs.append((f"../../clusters/{doc.metadata['cluster']}/", cluster_name(doc.metadata["cluster"], _)))
+        else:
+            crumbs.append(("../", _("Resolutions")))
+        items = "".join(f'<li><a href="{href}">{html.escape(label)}</a></li>' for href, label in crumbs)
+        return f'<nav class="cmp-breadcrumbs" aria-label="{html.escape(_("Breadcrumbs"))}"><ol>{items}</ol></nav>'
+
+    def neighbours(self, doc: Document) -> str:
+        """Previous and next instrument in the same cluster."""
+        cluster = doc.metadata.get("cluster")
+        if doc.collection != "instruments" or cluster not in CLUSTERS:
+            return ""
+        ids = [d.id for d in self.indexes.in_cluster(cluster)]
+        if doc.id not in ids:
+            return ""
+        at = ids.index(doc.id)
+        links = []
+        for rel, label, other in (("prev", self._("Previous in this cluster"), ids[at - 1] if at > 0 else None),
+                                  ("next", self._("Next in this cluster"), ids[at + 1] if at + 1 < len(ids) else None)):
+            if other:
+                d = self.indexes.doc(other)
+                links.append(f'<a class="cmp-{rel}" rel="{rel}" href="../{other}/"><span class="cmp-note">'
+                             f'{html.escape(label)}</span> {html.escape(self.nav_title(d))}</a>')
+        return f'<nav class="cmp-neighbours" aria-label="{html.escape(cluster_name(cluster, self._))}">{"".join(links)}</nav>'

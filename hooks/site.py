@@ -20,10 +20,10 @@ from mkdocs.structure.toc import get_toc
 from compendium import SOURCE_LANGUAGE
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
-from compendium.i18n import gettext_for, translations
+from compendium.i18n import translations
 from compendium.languages import info, known_languages
 from compendium.loader import load
-from compendium.pages import SitePage, nav_entries, site_pages
+from compendium.pages import Site, SitePage
 from compendium.search import build_index
 from compendium.sitemap import sitemap_xml
 
@@ -46,11 +46,11 @@ def on_config(config):
         lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
         raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")
     compile_all()
-    _ = gettext_for(lang)
-    _state.update(lang=lang, corpus=corpus, pages={})
+    site = Site(corpus, lang)
+    _state.update(lang=lang, corpus=corpus, pages={}, site=site)
     config.theme["language"] = info(lang).get("theme", lang)
-    config.site_name = _("Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice")
-    config.nav = [{p.title: p.src_uri} if not isinstance(p, tuple) else {p[0]: p[1]} for p in nav_entries(corpus, lang)]
+    config.site_name = site.title
+    config.nav = site.nav()
     config.extra["alternate"] = [{"name": info(code)["name"], "link": f"/{code}/", "lang": code}
                                  for code in known_languages()]
     config.extra["compendium_lang"] = lang
@@ -72,7 +72,7 @@ def on_files(files: Files, config) -> Files:
     # sources for the engine, not pages, so they are replaced by the engine's generated pages.
     docs_dir = os.path.abspath(config.docs_dir) + os.sep
     out = Files([f for f in files if not (f.abs_src_path or "").startswith(docs_dir)])
-    for page in site_pages(_state["corpus"], _state["lang"]):
+    for page in _state["site"].pages():
         _state["pages"][page.src_uri] = page
         out.append(File.generated(config, page.src_uri, content=page.markdown_stub()))
     return out
