@@ -137,5 +137,22 @@ def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path) -
     sys.exit(max(code, print_report(report)))
 
 
+@main.command("check-links")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="The built site to check.")
+def check_links(site_dir: Path) -> None:
+    """Check every internal link and anchor of a built site, in every language."""
+    from .linkcheck import check_site
+
+    if not (site_dir / "index.html").is_file():
+        click.echo(f"{site_dir}: no built site here (run 'compendium build' first)", err=True)
+        sys.exit(1)
+    broken, checked = check_site(site_dir)
+    for link in broken:
+        click.echo(link.format(), err=True)
+    click.echo(f"{checked} link(s) checked, {len(broken)} broken", err=True)
+    sys.exit(1 if broken else 0)
+
+
 if __name__ == "__main__":
     main()

@@ -164,8 +164,9 @@ class Indexes:
         clusters = "".join(f'<li><a href="clusters/{c}/">{html.escape(cluster_name(c, _))}</a> '
                            f'<span class="cmp-count">{len(self.in_cluster(c))}</span></li>' for c in CLUSTERS)
         recent = "".join(f"<li>{self.link(self.doc(i), '')} {self.note(self.doc(i))}</li>" for i in latest)
-        ways = [("instruments/", _("All instruments")), ("resolutions/", _("Resolutions")),
-                ("indexes/years/", _("By year of adoption")), ("indexes/bodies/", _("By adopting body"))]
+        ways = [(f"{c}/", label) for c, label in (("instruments", _("All instruments")), ("resolutions", _("Resolutions")))
+                if self.ids[c]]
+        ways += [("indexes/years/", _("By year of adoption")), ("indexes/bodies/", _("By adopting body"))]
         if downloads:
             ways.append(("downloads/", _("Downloads: printable editions")))
         ways_html = "".join(f'<li><a href="{href}">{html.escape(label)}</a></li>' for href, label in ways)
