@@ -10,7 +10,7 @@ from . import SOURCE_LANGUAGE
 from .history import added_times, content_root
 from .i18n import gettext_for
 from .indexes import CLUSTERS, Indexes, adoption_year
-from .languages import info
+from .languages import info, known_languages
 from .model import Corpus, Document
 from .render import Renderer, cluster_name
 
@@ -27,6 +27,11 @@ class SitePage:
     document: Document | None = None
     fallback: bool = False  # shown in its source language: kept out of this language's search and sitemap
     extra: dict = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """The page's address inside its language's site: "resolutions/ecosoc-1993-34/", "indexes/years/"."""
+        return self.src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/" if self.src_uri != "index.md" else ""
 
     def markdown_stub(self) -> str:
         # The framework needs some Markdown; the page's real body comes from render().
@@ -71,8 +76,8 @@ class Site:
                 yield SitePage(f"clusters/{cluster}/index.md", cluster_name(cluster, _), lambda c=cluster: ix.cluster(c))
         if ix.ids["resolutions"]:
             yield SitePage("resolutions/index.md", _("Resolutions"), ix.resolutions)
-        yield SitePage("indexes/years/index.md", _("By year of adoption"), ix.chronological)
-        yield SitePage("indexes/bodies/index.md", _("By adopting body"), ix.by_body)
+        yield SitePage("indexes/years.md", _("By year of adoption"), ix.chronological)
+        yield SitePage("indexes/bodies.md", _("By adopting body"), ix.by_body)
         if self.downloads is not None:
             yield SitePage("downloads/index.md", _("Downloads"), self.downloads)
         yield from self.extra_pages
@@ -96,8 +101,8 @@ class Site:
             docs = sorted((ix.doc(i) for i in ix.ids["resolutions"]), key=lambda d: (adoption_year(d) or 9999, d.id))
             entries.append({_("Resolutions"): ["resolutions/index.md"] +
                             [{self.nav_title(d): f"resolutions/{d.id}/index.md"} for d in docs]})
-        entries.append({_("Indexes"): [{_("By year of adoption"): "indexes/years/index.md"},
-                                       {_("By adopting body"): "indexes/bodies/index.md"}]})
+        entries.append({_("Indexes"): [{_("By year of adoption"): "indexes/years.md"},
+                                       {_("By adopting body"): "indexes/bodies.md"}]})
         if self.downloads is not None:
             entries.append({_("Downloads"): "downloads/index.md"})
         entries += [{p.title: p.src_uri} for p in self.extra_pages]
@@ -131,7 +136,7 @@ class Site:
             short = f'<p class="cmp-short-title">{html.escape(doc.metadata["short_title"])}</p>' \
                 if doc.metadata.get("short_title") else ""
             return (f'{self.breadcrumbs(doc)}<h1 id="title"{body_lang}>{html.escape(doc.title)}</h1>{short}'
-                    f'{renderer.metadata()}{notice}<div class="cmp-document"{body_lang}>{renderer.body()}</div>'
+                    f'{renderer.metadata()}{notice}{self.compare(doc)}<div class="cmp-document"{body_lang}>{renderer.body()}</div>'
                     f'{self.neighbours(doc)}')
 
         def toc() -> list[dict]:
@@ -144,6 +149,19 @@ class Site:
             return entries
 
         return SitePage(f"{doc.collection}/{doc.id}/index.md", doc.title, render, toc, doc, fallback)
+
+    def compare(self, doc: Document) -> str:
+        """A choice of a second language to read beside this one (compare.js does the rest)."""
+        if not doc.has_text:
+            return ""
+        others = [l for l in known_languages() if l != self.lang and (d := self.corpus.get(doc.id, l)) is not None and d.has_text]
+        if not others:
+            return ""
+        options = "".join(f'<option value="{l}" lang="{l}" data-dir="{info(l).get("dir", "ltr")}">{html.escape(info(l)["name"])}</option>'
+                          for l in others)
+        return (f'<div class="cmp-compare" data-cmp-compare data-root="../../../" data-doc="{doc.collection}/{doc.id}/">'
+                f'<label>{html.escape(self._("Read beside another language:"))}<select><option value="">—</option>'
+                f'{options}</select></label></div>')
 
     def breadcrumbs(self, doc: Document) -> str:
         _ = self._

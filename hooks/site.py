@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 from compendium import SOURCE_LANGUAGE
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
+from compendium.export import document_json
 from compendium.i18n import translations
 from compendium.languages import info, known_languages
 from compendium.loader import load
@@ -114,7 +115,13 @@ def on_post_build(config) -> None:
     index = build_index([p.document for p in searchable], lang)
     (search_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                                            encoding="utf-8")
-    pages = {p.src_uri.removesuffix("index.md"): p for p in _state["pages"].values()}
+    # Each document's parsed text, for the side-by-side view and for anyone reusing the compendium.
+    for page in _state["pages"].values():
+        if page.document is not None:
+            data = {"documents": [document_json(page.document)], "fallback": page.fallback}
+            (site / page.src_uri).with_name("index.json").write_text(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    pages = {p.url: p for p in _state["pages"].values()}
     (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, config.site_url or ""), encoding="utf-8")
     gz = site / "sitemap.xml.gz"
     if gz.exists():
