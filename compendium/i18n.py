@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from babel.support import NullTranslations, Translations
 
 from .languages import info
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS_DIR = Path(os.environ.get("COMPENDIUM_TRANSLATIONS") or Path(__file__).resolve().parent.parent / "translations")
 DOMAIN = "messages"
 
 

@@ -14,6 +14,19 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "principle": ("Principle", "Principe", "Principio", "Принцип", "المبدأ"),
     "guideline": ("Guideline", "Directive", "Directriz", "Руководящее положение", "المبدأ التوجيهي"),
 }
+
+
+def _configured_words() -> None:
+    """A further language brings its own label words in languages.yml (`labels: {article: [Artigo]}`)."""
+    from .languages import load_config
+
+    for entry in load_config()["languages"].values():
+        for kind, words in (entry.get("labels") or {}).items():
+            if kind in LABEL_WORDS:
+                LABEL_WORDS[kind] = tuple(dict.fromkeys(LABEL_WORDS[kind] + tuple(words)))
+
+
+_configured_words()
 # Chinese writes 第N条 for an article and 规则N / 原则N / 准则N for the others.
 ZH_SUFFIX = {"条": "article"}
 ZH_PREFIX = {"规则": "rule", "原则": "principle", "准则": "guideline"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import yaml
 
 from . import LANGUAGES
 
-CONFIG = Path(__file__).with_name("languages.yml")
+# A national edition may keep its own list of languages (and `compendium` tests use one).
+CONFIG = Path(os.environ.get("COMPENDIUM_LANGUAGES") or Path(__file__).with_name("languages.yml"))
 
 
 @lru_cache(maxsize=None)
