@@ -8,7 +8,7 @@ from compendium.i18n import format_iso_date
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("en", "27 July 1993"), ("fr", "27 juillet 1993"), ("zh", "1993年7月27日"), ("ru", "27 июля 1993 г."),
+    ("en", "27 July 1993"), ("fr", "27 juillet 1993"), ("zh", "1993年7月27日"), ("ru", "27 июля 1993\u202fг."),  # a narrow no-break space before г.
     ("es", "27 de julio de 1993"),
     # United Nations Arabic documents write years with European digits; CLDR's Arabic default agrees.
     ("ar", "27 يوليو 1993"),
