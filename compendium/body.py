@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Report
-from .labels import ROMAN_LOWER, is_roman, parse_label
+from .labels import ROMAN_LOWER, is_roman, parse_label, roman_value
 from .model import Unit
 
 HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*#*\s*$")
@@ -19,7 +19,8 @@ ITEM = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s+(.*)$", re.S)
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$", re.S)
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 ANNEX = re.compile(r"^(?:Annex|Annexe|Anexo|Приложение|附件|المرفق)(?:\s+([IVXLC]+|\d+))?\.?$", re.I)
-SECTION = re.compile(r"^([IVXLC]+)\.?\s+(.*)$")
+# "I. TITLE", or a bare "VI" where the source has lost the section's title (resolution 1992/22).
+SECTION = re.compile(r"^([IVXLC]+)(?:\.?\s+(.*)|\.)?$")
 SUBSECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
 # "43rd plenary meeting" in the six languages, optionally in italics.
 ADOPTION = re.compile(
@@ -164,14 +165,14 @@ class _Builder:
             return
         self.headed = None
         section = SECTION.match(title)
-        if section and is_roman(section.group(1)):
+        sub = SUBSECTION.match(title)
+        if section and is_roman(section.group(1)) and not (sub and self._next_subsection(sub.group(1))):
             number = section.group(1)
             self.subsection = None
             self.section = None
             self.section = self._add(Unit(self._prefix(self._region_prefix(), f"sec-{number}"), "section", number,
                                           "", heading=title, line=block.line))
             return
-        sub = SUBSECTION.match(title)
         if sub and self.section is not None:
             number = sub.group(1)
             self.subsection = None
@@ -179,6 +180,13 @@ class _Builder:
             return
         key = self._prefix(self._region_prefix(), "h")
         self._add(Unit(f"{key}-{self._count(key)}", "heading", None, "", heading=title, line=block.line))
+
+    def _next_subsection(self, letter: str) -> bool:
+        """'C.' after 'B.' is sub-section C, not section C (100); 'V.' after 'IV.' stays section V."""
+        if self.section is None or not self.section.number:
+            return False
+        expected = chr(ord(self.subsection.number) + 1) if self.subsection and self.subsection.number else "A"
+        return letter == expected and (not is_roman(letter) or roman_value(letter) != roman_value(self.section.number) + 1)
 
     def numbered(self, block: Block, number: str, text: str) -> None:
         self.item = None

@@ -12,6 +12,7 @@ from .frontmatter import read
 from .languages import known_languages
 from .model import Corpus, Document
 from .schema import SLUG, check_metadata
+from .translating.checks import check_translations
 
 # Raw HTML that could run in a reader's browser. The renderer neutralises it too; here it is refused.
 UNSAFE = [
@@ -90,6 +91,7 @@ def load(content: Path, report: Report, languages: tuple[str, ...] | None = None
                 if doc is not None:
                     corpus.documents.append(doc)
     _check_corpus(corpus, report)
+    check_translations(corpus, report)  # needs every file parsed: a translation is checked against its source
     return corpus
 
 

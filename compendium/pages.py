@@ -13,6 +13,8 @@ from .indexes import CLUSTERS, Indexes, adoption_year
 from .languages import info, known_languages
 from .model import Corpus, Document
 from .render import Renderer, cluster_name
+from .translating import catalog_status, status, status_map
+from .translation_view import banner, mark_outdated, status_matrix
 
 SITE_TITLE = "Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice"
 LATEST = 6
@@ -64,6 +66,7 @@ class Site:
         self.downloads = downloads
         self.extra_pages = extra_pages or []
         self.title = self._(SITE_TITLE)
+        self._states: dict | None = None
 
     # -- what the reader can reach ----------------------------------------
     def pages(self) -> Iterator[SitePage]:
@@ -80,6 +83,7 @@ class Site:
         yield SitePage("indexes/bodies.md", _("By adopting body"), ix.by_body)
         if self.downloads is not None:
             yield SitePage("downloads/index.md", _("Downloads"), self.downloads)
+        yield SitePage("status.md", _("Translation status"), self.status_page)
         yield from self.extra_pages
         for doc_id in self.corpus.ids():
             doc, fallback = pick(self.corpus, doc_id, self.lang)
@@ -105,6 +109,7 @@ class Site:
                                        {_("By adopting body"): "indexes/bodies.md"}]})
         if self.downloads is not None:
             entries.append({_("Downloads"): "downloads/index.md"})
+        entries.append({_("Translation status"): "status.md"})
         entries += [{p.title: p.src_uri} for p in self.extra_pages]
         return entries
 
@@ -135,8 +140,14 @@ class Site:
             body_lang = f' lang="{doc.lang}" dir="{info(doc.lang).get("dir", "ltr")}"' if fallback else ""
             short = f'<p class="cmp-short-title">{html.escape(doc.metadata["short_title"])}</p>' \
                 if doc.metadata.get("short_title") else ""
+            body = renderer.body()
+            if not fallback:  # a translation: say if it is a draft, and mark paragraphs whose source changed
+                state = self.state_of(doc)
+                notice += banner(state, _)
+                source_page = f"../../../{state.source_language}/{doc.collection}/{doc.id}/" if state else ""
+                body = mark_outdated(body, state, source_page, _)
             return (f'{self.breadcrumbs(doc)}<h1 id="title"{body_lang}>{html.escape(doc.title)}</h1>{short}'
-                    f'{renderer.metadata()}{notice}{self.compare(doc)}<div class="cmp-document"{body_lang}>{renderer.body()}</div>'
+                    f'{renderer.metadata()}{notice}{self.compare(doc)}<div class="cmp-document"{body_lang}>{body}</div>'
                     f'{self.neighbours(doc)}')
 
         def toc() -> list[dict]:
@@ -149,6 +160,18 @@ class Site:
             return entries
 
         return SitePage(f"{doc.collection}/{doc.id}/index.md", doc.title, render, toc, doc, fallback)
+
+    def state_of(self, doc: Document):
+        """The translation state of a page in its own language (None for a source text)."""
+        if self._states is None:
+            self._states = {doc_id: s for (doc_id, _lang), s in status_map(self.corpus, [self.lang]).items()}
+        state = self._states.get(doc.id)
+        return state if state is not None and state.status != "source" else None
+
+    def status_page(self) -> str:
+        langs = list(known_languages())
+        titles = {i: self.indexes.doc(i).metadata.get("short_title") or self.indexes.doc(i).title for i in self.corpus.ids()}
+        return status_matrix(status(self.corpus, langs), catalog_status(langs), langs, titles, self._)
 
     def compare(self, doc: Document) -> str:
         """A choice of a second language to read beside this one (compare.js does the rest)."""

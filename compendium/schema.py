@@ -26,7 +26,7 @@ REQUIRED = ("id", "kind", "title", "completeness")
 KNOWN = set(REQUIRED) | {
     "short_title", "symbol", "adopted_by", "cluster", "status", "supersedes", "superseded_by", "related",
     "source", "completeness_note", "verified", "verification_note", "corrections", "numbering",
-    "footnotes_missing", "translation", "source_language",
+    "footnotes_missing", "translation", "source_language", "lang",
 }
 ADOPTED_KEYS = {"body", "resolution", "meeting", "date", "text", "verified"}
 
@@ -109,6 +109,7 @@ def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta:
         c.error("footnotes_missing", "'footnotes_missing' must be true or false", "write 'footnotes_missing: true'")
     _check_adopted(c)
     _check_translation(c)
+    _check_lang(c, lang)
     for key in meta:
         if key not in KNOWN:
             report.warning(path, c.line(str(key)), 1, f"unknown front matter key '{key}'",
@@ -153,3 +154,27 @@ def _check_translation(c: _Checker) -> None:
     hashes = value.get("source_hashes", {})
     if not isinstance(hashes, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in hashes.items()):
         c.error("translation", "'source_hashes' must map unit ids to hashes", "let 'compendium translate-init' write it")
+        return
+    _check_hashes(c, hashes)
+
+
+def _check_hashes(c: _Checker, hashes: dict[str, str]) -> None:
+    from .translating.checks import entry_line
+    from .translating.markers import HASH
+
+    for key in map(str, c.meta["translation"]):
+        if key not in ("status", "source_hashes"):
+            c.report.error(c.path, entry_line(c.path, key, c.line("translation")), 1,
+                           f"unknown key '{key}' in 'translation'", "use 'status' and 'source_hashes'")
+    for uid, digest in hashes.items():
+        if not HASH.match(digest):
+            c.report.error(c.path, entry_line(c.path, uid, c.line("translation")), 1,
+                           f"source hash {digest!r} of unit '{uid}' is not a hash (12 hex digits)",
+                           "copy it from 'compendium translate-init' or 'translate-mark'; never type one")
+
+
+def _check_lang(c: _Checker, lang: str) -> None:
+    """`lang` is optional: the file name gives the language. When written, it must agree."""
+    if "lang" in c.meta and c.meta["lang"] != lang:
+        c.error("lang", f"'lang: {c.meta['lang']}' does not match the file name {lang}.md",
+                f"write 'lang: {lang}', or remove the key (the file name gives the language)")
