@@ -1,0 +1,175 @@
+"""The site in a real browser (Debian's Chromium driven by Playwright), in all six languages, built from
+the Universal Declaration of Human Rights in its six official texts (read from ../shared/corpus)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, artefacts_dir, chromium_available, new_page, serve
+from helpers import run, write
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "udhr"
+LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+NAMES = {"ar": "العربية", "zh": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español"}
+
+pytestmark = pytest.mark.slow
+
+
+def udhr_content(content: Path) -> None:
+    from compendium.importer import import_text
+
+    for lang in LANGS:
+        docs = import_text((CORPUS / f"{lang}.txt").read_text(encoding="utf-8"), lang, kind="instrument")
+        text = docs[0].markdown
+        # One document in six languages: the same id everywhere, and a cluster for the test site.
+        text = re.sub(r"^id: .*$", "id: udhr", text, count=1, flags=re.M)
+        text = re.sub(r"^cluster: .*\n", "", text, flags=re.M).replace("\n---\n", "\ncluster: custody\n---\n", 1)
+        write(content, f"instruments/udhr/{lang}.md", text)
+    write(content, "resolutions/ecosoc-2000-1/en.md",
+          "---\nid: ecosoc-2000-1\nkind: resolution\ntitle: A resolution written for this test only\n"
+          "completeness: complete\n---\n\n1. *Decides* that this paragraph exists in English only.\n")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not CORPUS.is_dir():
+        pytest.skip(f"the six-language test text is not there ({CORPUS}); it lives in ../shared/corpus")
+    reason = chromium_available()
+    if reason:
+        pytest.fail(reason)
+    root = tmp_path_factory.mktemp("udhr")
+    udhr_content(root / "content")
+    code, out = run("validate", "--content", str(root / "content"))
+    assert code == 0, out
+    code, out = run("build", "--content", str(root / "content"), "--site-dir", str(root / "site"),
+                    "--config", str(ROOT / "mkdocs.yml"), "--no-pdf")
+    assert code == 0, out
+    with serve(root / "site") as url:
+        yield root / "site", url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    log = RequestLog()
+    pg = new_page(browser, log)
+    yield pg
+    pg.context.close()
+    assert log.outside == [], f"requests left localhost: {log.outside[:5]}"
+
+
+def test_language_switch_keeps_page_and_anchor(site, page):
+    _, url = site
+    page.goto(f"{url}/en/instruments/udhr/#article-3")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.cmp-lang-link[data-lang=fr]").click()
+    page.wait_for_url(re.compile(r"/fr/instruments/udhr/#article-3$"))
+    assert page.locator("#article-3").count() == 1
+    assert page.evaluate("document.documentElement.lang") == "fr"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_is_a_whole_site(site, page, lang):
+    folder, url = site
+    page.goto(f"{url}/{lang}/instruments/udhr/")
+    expected_dir = "rtl" if lang == "ar" else "ltr"
+    assert page.evaluate("document.documentElement.getAttribute('dir')") == expected_dir
+    assert page.evaluate("getComputedStyle(document.body).direction") == expected_dir
+    assert page.locator("#article-30").count() == 1
+    assert page.locator(".cmp-fallback").count() == 0  # the text exists in this language
+    page.screenshot(path=str(artefacts_dir(ROOT) / f"udhr-{lang}.png"), full_page=False)
+
+
+def test_arabic_is_mirrored(site, page):
+    _, url = site
+    page.goto(f"{url}/ar/instruments/udhr/")
+    nav = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert nav["x"] > content["x"], "the navigation sits on the right in Arabic"
+    number = page.locator("#article-1").bounding_box()
+    assert number["x"] + number["width"] > content["x"] + content["width"] / 2
+
+
+def _search(page, url: str, lang: str, word: str) -> tuple[list[str], list[str]]:
+    """Search as a reader does; returns the result links and the search indexes the page downloaded."""
+    indexes: list[str] = []
+    page.on("request", lambda r: indexes.append(r.url) if "/search/" in r.url and r.url.endswith(".json") else None)
+    page.goto(f"{url}/{lang}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(word)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()], indexes
+
+
+def _a_word(lang: str, text: str) -> str:
+    if lang == "zh":
+        from compendium.search import words
+
+        return next(w for w in words(text, "zh") if len(w) == 2 and re.match(r"^\w+$", w))
+    return max(re.findall(r"\w{6,}", text), key=len)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_a_word_of_each_language(site, page, lang):
+    folder, url = site
+    index = json.loads((folder / lang / "search" / "index.json").read_text(encoding="utf-8"))
+    snippet = next(u[3] for u in index["units"] if u[1] == "article-18")
+    word = _a_word(lang, snippet.rstrip("…").rsplit(" ", 1)[0] if lang != "zh" else snippet.rstrip("…"))
+    hrefs, downloaded = _search(page, url, lang, word)
+    assert any("#article-" in (h or "") for h in hrefs), (word, hrefs)  # results lead to the paragraph
+    assert downloaded and all(f"/{lang}/search/" in u for u in downloaded), downloaded  # only this language's index
+
+
+def test_fallback_page_is_marked_and_not_indexed(site, page):
+    folder, url = site
+    page.goto(f"{url}/fr/resolutions/ecosoc-2000-1/")
+    assert page.locator(".cmp-fallback").count() == 1
+    assert page.locator(".cmp-document").get_attribute("lang") == "en"
+    index = json.loads((folder / "fr" / "search" / "index.json").read_text(encoding="utf-8"))
+    assert not any("ecosoc-2000-1" in doc[0] for doc in index["docs"])
+    assert "ecosoc-2000-1" not in (folder / "fr" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "ecosoc-2000-1" in (folder / "en" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_root_sends_reader_to_preferred_language(site, browser):
+    _, url = site
+    context = browser.new_context(locale="ru-RU")
+    pg = context.new_page()
+    pg.goto(f"{url}/")
+    pg.wait_for_url(re.compile(r"/ru/$"))
+    context.close()
+    html = (site[0] / "index.html").read_text(encoding="utf-8")
+    for lang, name in NAMES.items():
+        assert name in html
+
+
+def test_side_by_side_aligns_arabic_beside_english(site, page):
+    folder, url = site
+    page.goto(f"{url}/ar/instruments/udhr/")
+    page.select_option(".cmp-compare select", "en")
+    page.wait_for_selector(".cmp-parallel .cmp-row")
+    row = page.locator('.cmp-parallel .cmp-row[data-unit="article-3"]')
+    own, other = row.locator(".cmp-col").nth(0), row.locator(".cmp-col").nth(1)
+    assert own.get_attribute("lang") == "ar" and own.get_attribute("dir") == "rtl"
+    assert other.get_attribute("lang") == "en" and other.get_attribute("dir") == "ltr"
+    assert own.bounding_box()["x"] > other.bounding_box()["x"], "Arabic reads on the right, English on the left"
+    published = json.loads((folder / "en" / "instruments" / "udhr" / "index.json").read_text(encoding="utf-8"))
+    english = next(u for u in published["documents"][0]["units"] if u["id"] == "article-3")
+    assert english["text"].split()[0] in other.inner_text()
+    assert page.locator(".cmp-parallel .cmp-row").count() >= 31  # preamble and 30 articles, aligned by id
+    assert "compare=en" in page.url  # the view can be linked to
+    page.screenshot(path=str(artefacts_dir(ROOT) / "udhr-ar-beside-en.png"), full_page=False)
