@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import SOURCE_LANGUAGE
+from .citations import citation_index
 from .history import added_times, content_root
 from .i18n import gettext_for
 from .indexes import CLUSTERS, Indexes, adoption_year
@@ -67,6 +68,7 @@ class Site:
         self.extra_pages = extra_pages or []
         self.title = self._(SITE_TITLE)
         self._states: dict | None = None
+        self.citations = citation_index(corpus)  # built once per language's build, used by every page
 
     # -- what the reader can reach ----------------------------------------
     def pages(self) -> Iterator[SitePage]:
@@ -130,7 +132,7 @@ class Site:
         lang, _ = self.lang, self._
 
         def render() -> str:
-            renderer = Renderer(doc, lang)
+            renderer = Renderer(doc, lang, citations=self.citations)
             notice = ""
             if fallback and doc.has_text:  # a record with no text says so itself
                 notice = (f'<div class="admonition warning cmp-fallback"><p class="admonition-title">'

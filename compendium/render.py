@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import markdown
 import nh3
 
 from .body import FOOTNOTE_REF
+from .citations.sections import cited_by_html, lineage_html
 from .i18n import format_iso_date, gettext_for
 from .model import Document, Unit
+
+if TYPE_CHECKING:
+    from .citations import CitationIndex
 
 ALLOWED_TAGS = {"a", "em", "strong", "sup", "sub", "br", "span", "code", "abbr", "p"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "id", "class"}, "sup": {"class", "id", "title"}, "span": {"class", "lang"},
@@ -50,20 +54,45 @@ def inline(text: str, footnotes: dict[str, Unit], missing_title: str) -> str:
     return sanitize(out)
 
 
-def paragraphs(text: str, footnotes: dict[str, Unit], missing: str) -> str:
-    """Paragraphs split on blank lines; a line break kept in a paragraph (the adoption line) stays one."""
+def paragraphs(text: str, footnotes: dict[str, Unit], missing: str,
+               post: Callable[[str], str] | None = None) -> str:
+    """Paragraphs split on blank lines; a line break kept in a paragraph (the adoption line) stays one.
+    `post` is applied to each line's HTML (the renderer links citations with it)."""
     parts = [p for p in text.split("\n\n") if p.strip()]
-    return "".join("<p>" + "<br>".join(inline(line, footnotes, missing) for line in p.split("\n")) + "</p>"
+    post = post or (lambda out: out)
+    return "".join("<p>" + "<br>".join(post(inline(line, footnotes, missing)) for line in p.split("\n")) + "</p>"
                    for p in parts)
 
 
 class Renderer:
-    def __init__(self, doc: Document, lang: str | None = None):
+    def __init__(self, doc: Document, lang: str | None = None, citations: "CitationIndex | None" = None):
+        """`citations` is the corpus-level index (compendium.citations.citation_index(corpus)), built once per
+        build: with it, mentions of resolutions and instruments are linked, and the page gets its lineage
+        banner and its "Cited by" lists."""
         self.doc = doc
         self.lang = lang or doc.lang
+        self.citations = citations
         self._ = gettext_for(self.lang)
         self.footnotes = {u.number: u for u in doc.units if u.kind == "footnote" and u.number}
         self.missing = self._("The text of this footnote is not in the source.")
+
+    def inline(self, text: str) -> str:
+        """A unit's inline Markdown → sanitized HTML, with its citations linked."""
+        out = inline(text, self.footnotes, self.missing)
+        return self.citations.link(out, self.doc, self.lang) if self.citations else out
+
+    def paragraphs(self, text: str) -> str:
+        post = (lambda out: self.citations.link(out, self.doc, self.lang)) if self.citations else None
+        return paragraphs(text, self.footnotes, self.missing, post)
+
+    def lineage(self) -> str:
+        """A banner: 'Superseded by the Nelson Mandela Rules (2015)' / 'Replaces the … (1955)'."""
+        return lineage_html(self.citations, self.doc.id, self.lang, self._) if self.citations else ""
+
+    def cited_by(self) -> str:
+        """'Adopted, amended or recalled by' (instruments) and 'Cited by': the citing paragraphs, linked."""
+        return cited_by_html(self.citations, self.doc.id, self.doc.collection, self.lang, self._) \
+            if self.citations else ""
 
     def anchor(self, unit: Unit) -> str:
         label = self._("Permalink to this paragraph")
@@ -73,9 +102,9 @@ class Renderer:
         uid = html.escape(unit.id)
         if unit.kind in HEADING_TAG:
             tag = HEADING_TAG[unit.kind] if depth < 2 else "h4"
-            head = f'<{tag} class="cmp-heading" id="{uid}">{inline(unit.heading or "", self.footnotes, self.missing)} ' \
+            head = f'<{tag} class="cmp-heading" id="{uid}">{self.inline(unit.heading or "")} ' \
                    f'{self.anchor(unit)}</{tag}>'
-            body = paragraphs(unit.text, self.footnotes, self.missing) if unit.text else ""
+            body = self.paragraphs(unit.text) if unit.text else ""
             children = "".join(self.unit(c, depth + 1) for c in unit.children)
             if unit.kind == "heading":
                 return head
@@ -87,7 +116,7 @@ class Renderer:
             number = f'<span class="cmp-num">{html.escape(unit.number or "")}.</span>'
         elif unit.kind in ("item", "subitem"):
             number = f'<span class="cmp-num">({html.escape(unit.number or "")})</span>'
-        text = paragraphs(unit.text, self.footnotes, self.missing)
+        text = self.paragraphs(unit.text)
         children = "".join(self.unit(c, depth + 1) for c in unit.children)
         kids = f'<div class="cmp-children">{children}</div>' if children else ""
         return (f'<div class="cmp-unit cmp-{unit.kind}" id="{uid}">{number}<div class="cmp-text">{text}</div>'
@@ -96,9 +125,10 @@ class Renderer:
     def body(self) -> str:
         if not self.doc.has_text:
             return (f'<div class="admonition note cmp-notext"><p class="admonition-title">{self._("Text not yet available")}</p>'
-                    f'<p>{self._("The text of this document is not yet in the compendium. Its facts are listed above.")}</p></div>')
+                    f'<p>{self._("The text of this document is not yet in the compendium. Its facts are listed above.")}</p></div>'
+                    f'{self.cited_by()}')
         units = "".join(self.unit(u) for u in self.doc.units)
-        return f'<div class="cmp-body">{units}</div>{self.footnote_list()}'
+        return f'<div class="cmp-body">{units}</div>{self.footnote_list()}{self.cited_by()}'
 
     def footnote_list(self) -> str:
         notes = [u for u in self.doc.units if u.kind == "footnote"]
@@ -106,7 +136,7 @@ class Renderer:
             return ""
         items = "".join(
             f'<li id="fn-{html.escape(u.number or "")}" class="cmp-footnote"><span class="cmp-num">{html.escape(u.number or "")}</span> '
-            f'{inline(u.text, self.footnotes, self.missing)} {self.anchor(u)}</li>' for u in notes)
+            f'{self.inline(u.text)} {self.anchor(u)}</li>' for u in notes)
         return f'<section class="cmp-footnotes"><h2 id="notes">{self._("Notes")}</h2><ol>{items}</ol></section>'
 
     # -- metadata --------------------------------------------------------
@@ -135,22 +165,24 @@ class Renderer:
         rows.append((_("Status"), html.escape(status_name(meta.get("status", "in-force"), _))))
         for key, label in (("supersedes", _("Supersedes")), ("superseded_by", _("Superseded by"))):
             if meta.get(key):
-                rows.append((label, f'<a href="../../instruments/{html.escape(meta[key])}/">{html.escape(meta[key])}</a>'))
+                other = str(meta[key])
+                name = self.citations.title(other, self.lang) if self.citations is not None else other
+                rows.append((label, f'<a href="../../instruments/{html.escape(other)}/">{html.escape(name)}</a>'))
         completeness = {"complete": _("complete text"), "partial": _("partial text"),
                         "none": _("catalogue record: text not yet in the compendium")}[meta.get("completeness", "none")]
-        note = f'<br><span class="cmp-note">{html.escape(meta["completeness_note"])}</span>' if meta.get("completeness_note") else ""
+        note = f'<br><bdi class="cmp-note" lang="{self.doc.lang}">{html.escape(meta["completeness_note"])}</bdi>' if meta.get("completeness_note") else ""
         rows.append((_("Completeness"), html.escape(completeness) + note))
         if meta.get("source"):
             rows.append((_("Source"), html.escape(meta["source"])))
         if unverified is not True:
             rows.append((_("Verification"), html.escape(_("Some facts on this page are not yet confirmed.")) +
-                         (f'<br><span class="cmp-note">{html.escape(meta["verification_note"])}</span>'
+                         (f'<br><bdi class="cmp-note" lang="{self.doc.lang}">{html.escape(meta["verification_note"])}</bdi>'
                           if meta.get("verification_note") else "")))
         if meta.get("corrections"):
-            items = "".join(f"<li>{html.escape(c)}</li>" for c in meta["corrections"])
+            items = "".join(f'<li lang="{self.doc.lang}">{html.escape(c)}</li>' for c in meta["corrections"])
             rows.append((_("Corrections"), f"<ul>{items}</ul>"))
         body = "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
-        return f'<dl class="cmp-meta">{body}</dl>'
+        return f'{self.lineage()}<dl class="cmp-meta">{body}</dl>'
 
     def adoption(self, entry: dict) -> str:
         parts = []
@@ -163,10 +195,10 @@ class Renderer:
         if entry.get("date"):
             parts.append(html.escape(format_iso_date(entry["date"], self.lang)))
         if not parts and entry.get("text"):
-            parts.append(html.escape(entry["text"]))
+            parts.append(f'<bdi lang="{self.doc.lang}">{html.escape(entry["text"])}</bdi>')
         text = ", ".join(parts)
         if entry.get("text") and (entry.get("body") or entry.get("resolution")):
-            text += f' <span class="cmp-note">({html.escape(entry["text"])})</span>'
+            text += f' <bdi class="cmp-note" lang="{self.doc.lang}">({html.escape(entry["text"])})</bdi>'
         return text
 
 

@@ -1,0 +1,24 @@
+"""Citations: the resolutions, documents and instruments a text mentions, linked, checked and counted back.
+
+- mentions.py  find_mentions(text, lang, own_body) → [Mention]   (pure; patterns.py holds the six languages)
+- titles.py    TitleMatcher(corpus, lang).find(text)            (instruments named by title)
+- places.py    parse_place(text, lang), locate(doc, place)      ("section III, paragraph 7 (c)" → its unit)
+- resolve.py   Resolver(corpus).resolve(mention, citing_doc)   (a page of the compendium, undocs.org, or a problem)
+- linking.py   link_html(fragment, find, may)                   (links in rendered HTML, outside existing links)
+- index.py     CitationIndex / citation_index(corpus), backlinks(corpus)
+- check.py     check_citations(corpus, report)                  (warnings for `compendium validate`)
+- sections.py  lineage_html(...), cited_by_html(...)             (the parts of a page the renderer adds)
+"""
+
+from .check import check_citations
+from .index import Backlink, CitationIndex, backlinks, citation_index
+from .mentions import Mention, find_mentions, infer_body, normalise_number, number_shape
+from .places import Place, PlaceNotFound, locate, parse_place
+from .resolve import Resolution, Resolver, key_of_symbol, symbol_of
+from .sections import cited_by_html, lineage_html, unit_label
+from .titles import TitleMatcher
+
+__all__ = ["Backlink", "CitationIndex", "Mention", "Place", "PlaceNotFound", "Resolution", "Resolver", "TitleMatcher",
+           "backlinks", "check_citations", "citation_index", "cited_by_html", "find_mentions", "infer_body",
+           "key_of_symbol", "lineage_html", "locate", "normalise_number", "number_shape", "parse_place", "symbol_of",
+           "unit_label"]

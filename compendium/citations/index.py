@@ -1,0 +1,174 @@
+"""The corpus-level citation index: built once per build, asked by every page.
+
+    index = citation_index(corpus)          # once
+    Renderer(doc, lang, citations=index)    # every page: mentions linked, "Cited by", lineage banner
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from typing import Iterator
+
+from ..model import Corpus, Document, Unit
+from .linking import link_html
+from .mentions import Mention, find_mentions, may_mention, normalise_number, own_body_of
+from .resolve import Resolution, Resolver
+from .titles import TitleMatcher
+
+# (citing document id, citing unit id or None for a front-matter relation, citing document's collection)
+Backlink = tuple[str, "str | None", str]
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def unit_text(unit: Unit) -> str:
+    return f"{unit.heading}\n{unit.text}" if unit.heading else unit.text
+
+
+class CitationIndex:
+    def __init__(self, corpus: Corpus):
+        self._documents = list(corpus.documents)  # not the corpus: the cache below must not keep it alive
+        self.resolver = Resolver(corpus)
+        self._versions = {(d.id, d.lang): d for d in corpus.documents}
+        self._titles: dict[str, TitleMatcher] = {}
+        self._backlinks: dict[str, list[Backlink]] | None = None
+        self.superseded_by: dict[str, list[str]] = {}
+        self.supersedes: dict[str, list[str]] = {}
+        for doc_id, doc in self.resolver.docs.items():
+            for later in _as_list(doc.metadata.get("superseded_by")):
+                self._relate(str(later), doc_id)
+            for earlier in _as_list(doc.metadata.get("supersedes")):
+                self._relate(doc_id, str(earlier))
+
+    def _relate(self, later: str, earlier: str) -> None:
+        if later in self.resolver.docs and earlier in self.resolver.docs:
+            self.superseded_by.setdefault(earlier, [])
+            self.supersedes.setdefault(later, [])
+            if later not in self.superseded_by[earlier]:
+                self.superseded_by[earlier].append(later)
+            if earlier not in self.supersedes[later]:
+                self.supersedes[later].append(earlier)
+
+    # -- documents ------------------------------------------------------------------------------
+    def document(self, doc_id: str, lang: str) -> Document | None:
+        """The document in `lang`, else its source-language version."""
+        return self._versions.get((doc_id, lang)) or self.resolver.docs.get(doc_id)
+
+    def title(self, doc_id: str, lang: str, short: bool = False) -> str:
+        doc = self.document(doc_id, lang)
+        if doc is None:
+            return doc_id
+        return (doc.metadata.get("short_title") if short else None) or doc.title
+
+    def year(self, doc_id: str) -> str | None:
+        doc = self.resolver.docs.get(doc_id)
+        if doc is None:
+            return None
+        for entry in _as_list(doc.metadata.get("adopted_by")):
+            if isinstance(entry, dict):
+                for key in ("date", "resolution", "text"):
+                    m = _YEAR.search(str(entry.get(key) or ""))
+                    if m:
+                        return m.group(1)
+        m = _YEAR.search(doc_id) if doc.collection == "resolutions" else None
+        return m.group(1) if m else None
+
+    # -- mentions -------------------------------------------------------------------------------
+    def titles(self, lang: str) -> TitleMatcher:
+        if lang not in self._titles:
+            self._titles[lang] = TitleMatcher(Corpus(self._documents), lang)
+        return self._titles[lang]
+
+    def may_mention(self, text: str, lang: str) -> bool:
+        return may_mention(text, lang) or self.titles(lang).may_mention(text)
+
+    def mentions(self, text: str, doc: Document) -> list[Mention]:
+        """Resolution, symbol and title mentions in a text of `doc`, in order, none overlapping."""
+        found = find_mentions(text, doc.lang, own_body_of(doc.id, doc.metadata))
+        found += self.titles(doc.lang).find(text, exclude=doc.id)
+        found.sort(key=lambda m: (m.start, -m.end))
+        out: list[Mention] = []
+        for m in found:
+            if out and m.start < out[-1].end:
+                continue
+            out.append(m)
+        return out
+
+    def resolve(self, text: str, doc: Document) -> list[Resolution]:
+        return [self.resolver.resolve(m, doc) for m in self.mentions(text, doc)]
+
+    def citations(self, doc: Document) -> Iterator[tuple[Unit, Resolution]]:
+        """Every mention in every unit of `doc`, resolved."""
+        for unit in doc.walk():
+            text = unit_text(unit)
+            if text and self.may_mention(text, doc.lang):
+                for resolution in self.resolve(text, doc):
+                    yield unit, resolution
+
+    def link(self, fragment: str, doc: Document, lang: str | None = None) -> str:
+        """The rendered HTML of a text of `doc`, with its resolved mentions linked."""
+        page_lang = lang or doc.lang
+
+        def find(text: str):
+            for r in self.resolve(text, doc):
+                if r.href is None:
+                    continue
+                title = self.title(r.doc_id, page_lang) if r.doc_id else r.href.rsplit("undocs.org/", 1)[-1]
+                for start, end in r.mention.spans:
+                    yield start, end, r.href, title
+
+        return link_html(fragment, find, lambda text: self.may_mention(text, doc.lang))
+
+    # -- backlinks ------------------------------------------------------------------------------
+    @property
+    def backlinks(self) -> dict[str, list[Backlink]]:
+        if self._backlinks is None:
+            self._backlinks = self._build_backlinks()
+        return self._backlinks
+
+    def _build_backlinks(self) -> dict[str, list[Backlink]]:
+        found: dict[str, list[Backlink]] = {}
+
+        def add(target: str, link: Backlink) -> None:
+            if target != link[0] and target in self.resolver.docs and link not in found.setdefault(target, []):
+                found[target].append(link)
+
+        for doc_id in sorted(self.resolver.docs):
+            doc = self.resolver.docs[doc_id]  # one version of each: unit ids are the same in every language
+            for entry in _as_list(doc.metadata.get("adopted_by")):
+                if isinstance(entry, dict) and entry.get("body") and entry.get("resolution"):
+                    adopting = self.resolver.document_for(str(entry["body"]), normalise_number(str(entry["resolution"])))
+                    if adopting and self.resolver.docs[adopting].collection == "resolutions":
+                        add(doc_id, (adopting, None, "resolutions"))
+            for other in _as_list(doc.metadata.get("related")):
+                add(str(other), (doc_id, None, doc.collection))
+            for unit, resolution in self.citations(doc):
+                if resolution.internal:
+                    add(resolution.doc_id, (doc_id, unit.id, doc.collection))
+        return found
+
+
+def backlinks(corpus: Corpus) -> dict[str, list[Backlink]]:
+    """target document id → [(citing document id, citing unit id or None, citing collection)]: from the
+    resolved internal citations of every document and from front matter (`adopted_by`, `related`)."""
+    return citation_index(corpus).backlinks
+
+
+_cache: dict[int, tuple[weakref.ref, CitationIndex]] = {}
+
+
+def citation_index(corpus: Corpus) -> CitationIndex:
+    """The index of a corpus, built on first use and kept as long as the corpus lives."""
+    held = _cache.get(id(corpus))
+    if held is not None and held[0]() is corpus:
+        return held[1]
+    index = CitationIndex(corpus)
+    _cache[id(corpus)] = (weakref.ref(corpus, lambda _ref, key=id(corpus): _cache.pop(key, None)), index)
+    return index
+

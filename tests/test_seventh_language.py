@@ -1,0 +1,114 @@
+"""A national-language edition is a configuration entry and a catalog: no code change.
+
+Portuguese is added here through an alternative languages file and catalog folder (what a national
+edition keeps), then built, searched, reported on and printed like the six.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+PT_DOC = """---
+id: ecosoc-2000-1
+kind: resolution
+title: Uma resolução escrita para este teste
+completeness: complete
+translation: {{status: translated, source_hashes: {hashes}}}
+---
+
+*Recordando* o primeiro teste,
+
+### Artigo 1
+
+Decide uma coisa.
+"""
+EN_DOC = """---
+id: ecosoc-2000-1
+kind: resolution
+title: A resolution written for this test
+completeness: complete
+---
+
+*Recalling* the first test,
+
+### Article 1
+
+Decides one thing.
+"""
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pt")
+    config = yaml.safe_load((ROOT / "compendium" / "languages.yml").read_text(encoding="utf-8"))
+    config["languages"]["pt"] = {"name": "Português", "dir": "ltr", "locale": "pt", "theme": "pt",
+                                 "stemmer": "portuguese", "labels": {"article": ["Artigo"]}}
+    (root / "languages.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    translations = root / "translations"
+    shutil.copytree(ROOT / "translations", translations, ignore=shutil.ignore_patterns("*.mo"))
+    en_po = translations / "en" / "LC_MESSAGES" / "messages.po"
+    if not en_po.exists():
+        pytest.fail("translations/en/LC_MESSAGES/messages.po is missing")
+    pt_po = translations / "pt" / "LC_MESSAGES" / "messages.po"
+    pt_po.parent.mkdir(parents=True)
+    text = en_po.read_text(encoding="utf-8").replace('msgid "Resolutions"\nmsgstr "Resolutions"',
+                                                     'msgid "Resolutions"\nmsgstr "Resoluções"')
+    pt_po.write_text(text.replace("Language: en", "Language: pt"), encoding="utf-8")
+    env = dict(os.environ, COMPENDIUM_LANGUAGES=str(root / "languages.yml"), COMPENDIUM_TRANSLATIONS=str(translations))
+    content = root / "content" / "resolutions" / "ecosoc-2000-1"
+    content.mkdir(parents=True)
+    (content / "en.md").write_text(EN_DOC, encoding="utf-8")
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "compendium.cli", *args], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=600)
+
+    from compendium.diagnostics import Report
+    from compendium.loader import load
+
+    source = load(root / "content", Report()).get("ecosoc-2000-1", "en")
+    hashes = {u.id: u.hash for u in source.walk()}
+    (content / "pt.md").write_text(PT_DOC.format(hashes=json.dumps(hashes)), encoding="utf-8")
+    return root, cli
+
+
+def test_portuguese_validates_and_parses_to_the_same_ids(edition):
+    root, cli = edition
+    result = cli("validate", "--content", str(root / "content"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(cli("export", "json", "--content", str(root / "content"), "--lang", "pt").stdout)
+    ids = [u["id"] for u in data["documents"][0]["units"]]
+    assert "article-1" in ids and "preamble-1" in ids
+
+
+def test_portuguese_site_builds_with_its_catalog_and_search(edition):
+    root, cli = edition
+    site = root / "site"
+    result = cli("build", "--content", str(root / "content"), "--site-dir", str(site), "--lang", "pt", "--lang", "en",
+                 "--config", str(ROOT / "mkdocs.yml"), "--no-pdf")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (site / "pt" / "resolutions" / "ecosoc-2000-1" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="pt" dir="ltr"' in page
+    assert "Uma resolução escrita para este teste" in page
+    assert "Resoluções" in page  # the interface string from the Portuguese catalog
+    index = json.loads((site / "pt" / "search" / "index.json").read_text(encoding="utf-8"))
+    assert index["lang"] == "pt" and "recordando" in index["terms"]
+    assert "Português" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_portuguese_appears_in_the_status(edition):
+    root, cli = edition
+    result = cli("status", "--content", str(root / "content"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "pt" in result.stdout
