@@ -65,7 +65,8 @@ def run_scale(work: Path, documents: int, paragraphs: int) -> dict:
     stock_site, our_site = work / "stock-site", work / "our-site"
     stock = timed([python, "-m", "mkdocs", "build", "-q", "-f", str(stock_config(docs, work / "stock.yml")),
                    "-d", str(stock_site)])
-    ours = timed([python, "-m", "compendium.cli", "build", "--content", str(content), "--site-dir", str(our_site)])
+    ours = timed([python, "-m", "compendium.cli", "build", "--content", str(content), "--site-dir", str(our_site),
+                  "--no-pdf"])  # the site alone, as the stock build makes; PDF editions: benchmarks/editions.py
     # One-paragraph edit, then one language rebuilt, as `mkdocs serve` does for a translator.
     target = content / "instruments" / "synthetic-000" / "fr.md"
     text = target.read_text(encoding="utf-8")

@@ -20,10 +20,11 @@ from .languages import info, known_languages
 from .loader import load
 
 
-def _build_languages(langs: list[str], content: Path, config: Path, out: Path, cache: Path) -> tuple[list[str], int, str]:
+def _build_languages(langs: list[str], content: Path, config: Path, out: Path, cache: Path,
+                     extra_env: dict[str, str] | None = None) -> tuple[list[str], int, str]:
     """One framework process builds a share of the languages (its imports are paid once)."""
     env = dict(os.environ, COMPENDIUM_CONTENT=str(content.resolve()), COMPENDIUM_CORPUS_CACHE=str(cache),
-               NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+               NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1", **(extra_env or {}))
     root = config.resolve().parent
     cmd = [sys.executable, str(root / "hooks" / "build_languages.py"), str(config.resolve()), str(out.resolve()), *langs]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=root)
@@ -51,7 +52,7 @@ def sitemap_index(langs: list[str]) -> str:
             f"{items}</sitemapindex>\n")
 
 
-def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report) -> int:
+def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report, pdf: bool = True) -> int:
     corpus = load(content, report)
     if report.errors:
         report.error(site_dir, 1, 1, "the site was not built; the previous site is unchanged",
@@ -69,11 +70,20 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
     with cache.open("wb") as fh:  # parsed once here, read by every language's build
         pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
     try:
+        # The printable editions first: each language's site build reads its manifest ($COMPENDIUM_EDITIONS_DIR).
+        editions_env: dict[str, str] = {}
+        if pdf:
+            from .editions.site import render_for_site
+
+            editions_env = render_for_site(corpus, content, site_dir, staging, langs, report)
+            if editions_env is None:
+                return 1
         workers = min(len(langs), os.cpu_count() or 1)
         # Every worker gets every language, costliest first (Chinese is segmented), and claims the next free one.
         ordered = sorted(langs, key=lambda lang: lang != "zh")
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda _: _build_languages(ordered, content, config, staging, cache), range(workers)))
+            results = list(pool.map(lambda _: _build_languages(ordered, content, config, staging, cache, editions_env),
+                                    range(workers)))
         failed = [out for _share, code, out in results if code != 0]
         for out in failed:
             tail = "\n".join(out.strip().splitlines()[-15:])
@@ -86,6 +96,10 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
             claim.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
         (staging / "sitemap.xml").write_text(sitemap_index(langs), encoding="utf-8")
+        if pdf:
+            from .editions.site import move_into_site
+
+            move_into_site(staging)  # <lang>/downloads/: the PDFs and manifest.json
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -35,10 +35,12 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def validate(content: Path, strict: bool) -> None:
     """Check every content file and report every problem at once."""
+    from .citations import check_citations
     from .loader import load
 
     report = Report()
     corpus = load(content, report)
+    check_citations(corpus, report)  # mentions of resolutions that cannot be linked: warnings
     code = print_report(report, strict)
     if code == 0:
         click.echo(f"{content}: {len(corpus.documents)} file(s) of {len(corpus.ids())} document(s) are valid", err=True)
@@ -128,12 +130,13 @@ def export_json(content: Path, lang: str | None, out: Path | None) -> None:
 @click.option("--lang", "langs", multiple=True, type=click.Choice(known_languages()),
               help="Build only these languages (default: all).")
 @click.option("--config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
-def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path) -> None:
+@click.option("--no-pdf", is_flag=True, help="Skip the printable PDF editions (the new site then has no downloads).")
+def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path, no_pdf: bool) -> None:
     """Build the site into --site-dir, replacing it only when every part succeeded."""
     from .build import build_site
 
     report = Report()
-    code = build_site(content, site_dir, config, list(langs), report)
+    code = build_site(content, site_dir, config, list(langs), report, pdf=not no_pdf)
     sys.exit(max(code, print_report(report)))
 
 
@@ -152,6 +155,9 @@ def check_links(site_dir: Path) -> None:
         click.echo(link.format(), err=True)
     click.echo(f"{checked} link(s) checked, {len(broken)} broken", err=True)
     sys.exit(1 if broken else 0)
+
+
+from .cli_translate import register as _register_translating; _register_translating(main)  # noqa: E402,E702
 
 
 if __name__ == "__main__":

@@ -69,14 +69,17 @@ class Indexes:
         self.corpus, self.lang, self.pick, self._ = corpus, lang, pick, _
         self.ids = {c: sorted({d.id for d in corpus.documents if d.collection == c})
                     for c in ("instruments", "resolutions")}
+        self._clusters: dict[str, list[Document]] = {}
 
     def doc(self, doc_id: str) -> Document:
         return self.pick(self.corpus, doc_id, self.lang)[0]
 
     def in_cluster(self, cluster: str) -> list[Document]:
-        docs = [self.doc(i) for i in self.ids["instruments"]]
-        docs = [d for d in docs if d.metadata.get("cluster") == cluster]
-        return sorted(docs, key=lambda d: (adoption_year(d) or 9999, d.title))
+        if cluster not in self._clusters:  # asked for by every page of the cluster: worked out once
+            docs = [self.doc(i) for i in self.ids["instruments"]]
+            docs = [d for d in docs if d.metadata.get("cluster") == cluster]
+            self._clusters[cluster] = sorted(docs, key=lambda d: (adoption_year(d) or 9999, d.title))
+        return self._clusters[cluster]
 
     def link(self, doc: Document, prefix: str) -> str:
         lang_attr = f' lang="{doc.lang}"' if doc.lang != self.lang else ""

@@ -87,10 +87,12 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
 
     def get(self, doc_id: str, lang: str) -> Document | None:
-        for doc in self.documents:
-            if doc.id == doc_id and doc.lang == lang:
-                return doc
-        return None
+        # Pages look documents up many times each: a dictionary, rebuilt when documents were added.
+        index = self.__dict__.get("_by_key")
+        if index is None or self.__dict__.get("_indexed") != len(self.documents):
+            index = {(d.id, d.lang): d for d in reversed(self.documents)}  # the first of duplicates wins
+            self.__dict__["_by_key"], self.__dict__["_indexed"] = index, len(self.documents)
+        return index.get((doc_id, lang))
 
     def languages(self) -> list[str]:
         return sorted({d.lang for d in self.documents})

@@ -84,7 +84,9 @@ class Site:
         yield SitePage("indexes/years.md", _("By year of adoption"), ix.chronological)
         yield SitePage("indexes/bodies.md", _("By adopting body"), ix.by_body)
         if self.downloads is not None:
-            yield SitePage("downloads/index.md", _("Downloads"), self.downloads)
+            downloads = self.downloads
+            yield SitePage("downloads/index.md", _("Downloads"),
+                           lambda: f'<h1>{html.escape(_("Downloads"))}</h1>{downloads()}')
         yield SitePage("status.md", _("Translation status"), self.status_page)
         yield from self.extra_pages
         for doc_id in self.corpus.ids():

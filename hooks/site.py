@@ -20,6 +20,8 @@ from mkdocs.structure.toc import get_toc
 from compendium import SOURCE_LANGUAGE
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
+from compendium.editions.downloads import downloads_html
+from compendium.editions.manifest import load_manifest
 from compendium.export import document_json
 from compendium.i18n import translations
 from compendium.languages import info, known_languages
@@ -47,7 +49,9 @@ def on_config(config):
         lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
         raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")
     compile_all()
-    site = Site(corpus, lang)
+    # The printable editions, when `compendium build` made them, get a Downloads page.
+    manifest = load_manifest(lang)
+    site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
     _state.update(lang=lang, corpus=corpus, pages={}, site=site)
     config.theme["language"] = info(lang).get("theme", lang)
     config.site_name = site.title

@@ -1,0 +1,57 @@
+"""Each language's list of its PDF files, as JSON next to them: `<lang>/downloads/manifest.json`.
+
+    {"format": 1, "lang": "en", "edition": "2026-11-25",
+     "files": [{"path": "en/downloads/compendium-en.pdf", "kind": "full", "id": "compendium", "cluster": null,
+                "title": "...", "title_lang": "en", "fallback": false, "pages": 412, "bytes": 1234567,
+                "sha256": "...", "content_sha256": "..."}, ...]}
+
+`path` is relative to the site root; files are listed full edition first, then clusters, then instruments, in
+the book's order. During `compendium build` the manifests are in $COMPENDIUM_EDITIONS_DIR (see load_manifest)
+before the site's pages are built, and end up in the site next to the PDFs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+FORMAT = 1
+NAME = "manifest.json"
+ENV = "COMPENDIUM_EDITIONS_DIR"  # set by `compendium build` for the per-language site builds
+
+
+def manifest_path(root: Path, lang: str) -> Path:
+    return root / lang / "downloads" / NAME
+
+
+def write_manifest(root: Path, lang: str, edition_day: str, files: list[dict]) -> Path:
+    path = manifest_path(root, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"format": FORMAT, "lang": lang, "edition": edition_day, "files": files}
+    # Stable bytes: the same editions give the same manifest.
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def load_manifest(lang: str, root: Path | str | None = None) -> dict | None:
+    """The manifest of a language's editions, or None when the build made none (e.g. `--no-pdf`).
+
+    Without `root`, reads $COMPENDIUM_EDITIONS_DIR: what a site build started by `compendium build` sees.
+    """
+    root = root if root is not None else os.environ.get(ENV)
+    if not root:
+        return None
+    try:
+        return json.loads(manifest_path(Path(root), lang).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def find_file(manifest: dict | None, kind: str, ident: str) -> dict | None:
+    """The entry of one file: ("instrument", "nelson-mandela-rules"), ("cluster", "custody"), ("full", "compendium").
+    For a page that offers its own PDF."""
+    for entry in (manifest or {}).get("files", []):
+        if entry["kind"] == kind and entry["id"] == ident:
+            return entry
+    return None

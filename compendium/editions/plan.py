@@ -1,0 +1,106 @@
+"""Which editions a corpus gives, what each holds, and where its file goes in the site.
+
+Per language: the full compendium, one edition per cluster that has instruments, and one per instrument that
+has a text (a catalogue record alone is no printable document; it is in the full and cluster editions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Corpus, Document
+from ..pages import pick
+
+CLUSTERS = ("custody", "cooperation", "prevention", "governance")  # ECOSOC resolution 2003/30, paragraph 3
+OTHER = "other"  # an instrument without a known cluster still belongs in the book
+KINDS = ("full", "cluster", "instrument")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document as an edition shows it: in the edition's language, or its source text (fallback)."""
+    doc: Document
+    fallback: bool
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+
+@dataclass
+class Book:
+    """What one language's editions draw on: instruments by cluster, in a fixed order, then resolutions."""
+    lang: str
+    parts: list[tuple[str, list[Entry]]] = field(default_factory=list)
+    resolutions: list[Entry] = field(default_factory=list)
+
+    def entries(self) -> list[Entry]:
+        return [e for _cluster, entries in self.parts for e in entries] + self.resolutions
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str
+    kind: str  # full | cluster | instrument
+    slug: str  # "compendium", the cluster, or the instrument's id
+    parts: tuple[tuple[str, tuple[Entry, ...]], ...]
+    resolutions: tuple[Entry, ...] = ()
+
+    @property
+    def path(self) -> str:
+        """Path of the PDF from the site root: the language's downloads folder."""
+        if self.kind == "full":
+            return f"{self.lang}/downloads/compendium-{self.lang}.pdf"
+        if self.kind == "cluster":
+            return f"{self.lang}/downloads/cluster-{self.slug}-{self.lang}.pdf"
+        return f"{self.lang}/downloads/instruments/{self.slug}-{self.lang}.pdf"
+
+    @property
+    def label(self) -> str:
+        """How messages name the edition: language and file."""
+        return f"[{self.lang}] {self.path.split('/downloads/', 1)[1]}"
+
+    def entries(self) -> list[Entry]:
+        return [e for _cluster, entries in self.parts for e in entries] + list(self.resolutions)
+
+    def docs(self) -> list[Document]:
+        return [e.doc for e in self.entries()]
+
+
+def _adoption_key(entry: Entry) -> tuple[str, str]:
+    """Chronological by first adoption, so that every language's edition has the same order."""
+    adopted = entry.doc.metadata.get("adopted_by")
+    first = (adopted[0] if adopted else {}) if isinstance(adopted, list) else (adopted or {})
+    date = str(first.get("date", "")) if isinstance(first, dict) else ""
+    return (date or "9999", entry.id)
+
+
+def book(corpus: Corpus, lang: str) -> Book:
+    result = Book(lang)
+    by_cluster: dict[str, list[Entry]] = {}
+    for doc_id in corpus.ids():
+        doc, fallback = pick(corpus, doc_id, lang)
+        entry = Entry(doc, fallback)
+        if doc.collection == "resolutions":
+            result.resolutions.append(entry)
+        else:
+            cluster = doc.metadata.get("cluster")
+            by_cluster.setdefault(cluster if cluster in CLUSTERS else OTHER, []).append(entry)
+    for cluster in (*CLUSTERS, OTHER):
+        if by_cluster.get(cluster):
+            result.parts.append((cluster, sorted(by_cluster[cluster], key=_adoption_key)))
+    result.resolutions.sort(key=_adoption_key)
+    return result
+
+
+def editions(corpus: Corpus, lang: str) -> list[Edition]:
+    """Biggest first: the pool starts the long renders early, so the cores finish together."""
+    b = book(corpus, lang)
+    if not b.entries():
+        return []
+    parts = tuple((c, tuple(es)) for c, es in b.parts)
+    result = [Edition(lang, "full", "compendium", parts, tuple(b.resolutions))]
+    result += [Edition(lang, "cluster", cluster, ((cluster, es),)) for cluster, es in parts]
+    result += [Edition(lang, "instrument", e.id, ((cluster, (e,)),)) for cluster, es in parts for e in es
+               if e.doc.has_text]
+    return result

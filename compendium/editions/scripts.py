@@ -1,0 +1,125 @@
+"""The script of a language, its direction and the fonts that set it, derived rather than listed per language.
+
+A language added to languages.yml gets its script from its Babel locale (CLDR likely subtags: `pt` → Latin,
+`fa` → Arabic, `hi` → Devanagari), and from the script the Noto families that cover it. Nothing here names
+the six languages, so a seventh needs no code.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import lru_cache
+
+from babel.core import Locale, get_global
+
+from ..languages import info
+
+# Scripts whose Noto families do not follow the "Noto Serif <script name>" pattern.
+SPECIAL_FAMILIES = {
+    "Arab": (["Noto Naskh Arabic", "Noto Sans Arabic"], ["Noto Sans Arabic", "Noto Naskh Arabic"]),
+    "Hans": (["Noto Serif CJK SC"], ["Noto Sans CJK SC"]),
+    "Hant": (["Noto Serif CJK TC"], ["Noto Sans CJK TC"]),
+    "Jpan": (["Noto Serif CJK JP"], ["Noto Sans CJK JP"]),
+    "Kore": (["Noto Serif CJK KR"], ["Noto Sans CJK KR"]),
+    "Hebr": (["Noto Serif Hebrew"], ["Noto Sans Hebrew"]),
+}
+# Scripts that Noto Serif and Noto Sans cover themselves.
+BASE_SCRIPTS = {"Latn", "Cyrl", "Grek"}
+RTL_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr", "Mand"}
+# Scripts set in a fixed (non-proportional) line: no inter-word justification, taller lines.
+CJK_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore"}
+
+
+def _locale(lang: str) -> str:
+    try:
+        return info(lang).get("locale", lang)
+    except KeyError:
+        return lang
+
+
+@lru_cache(maxsize=None)
+def script_of(lang: str) -> str:
+    """ISO 15924 code of the language's script: from its locale, else from CLDR's likely subtags."""
+    try:
+        locale = Locale.parse(_locale(lang))
+    except (ValueError, TypeError):
+        return "Latn"
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags").get(locale.language, "")
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 2 else "Latn"
+
+
+def direction(lang: str) -> str:
+    """languages.yml may say so; otherwise the script decides."""
+    try:
+        configured = info(lang).get("dir")
+    except KeyError:
+        configured = None
+    return configured or ("rtl" if script_of(lang) in RTL_SCRIPTS else "ltr")
+
+
+@lru_cache(maxsize=1)
+def installed_families() -> frozenset[str] | None:
+    """Font families fontconfig knows (None when fc-list is missing: then every family is trusted)."""
+    if not shutil.which("fc-list"):
+        return None
+    out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+    return frozenset(name.strip() for line in out.splitlines() for name in line.split(","))
+
+
+def _available(names: list[str]) -> list[str]:
+    known = installed_families()
+    return names if known is None else [n for n in names if n in known]
+
+
+@lru_cache(maxsize=None)
+def font_stacks(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(text families, heading families) for a language, best first, installed ones only."""
+    script = script_of(lang)
+    if script in SPECIAL_FAMILIES:
+        serif, sans = SPECIAL_FAMILIES[script]
+    elif script in BASE_SCRIPTS:
+        serif, sans = [], []
+    else:  # Noto names most scripts' families after the script: "Noto Serif Devanagari"
+        name = Locale("en").scripts.get(script, script)
+        serif, sans = [f"Noto Serif {name}", f"Noto Sans {name}"], [f"Noto Sans {name}", f"Noto Serif {name}"]
+    # Latin comes last: numbers, symbols and quoted Latin text in every script.
+    serif = _available(serif) + _available(["Noto Serif"])
+    sans = _available(sans) + _available(["Noto Sans"])
+    return tuple(serif), tuple(sans)
+
+
+def css_family(names: tuple[str, ...], generic: str) -> str:
+    return ", ".join([f'"{n}"' for n in names] + [generic])
+
+
+def font_css(lang: str, quoted: list[str]) -> str:
+    """Font rules for the edition's language and for every language whose text it quotes (fallbacks)."""
+    script = script_of(lang)
+    # Sizes are set once at the root: per-element em sizes would compound in nested quotations.
+    size, leading = ("11.5pt", 1.6) if script == "Arab" else ("10.5pt", 1.7) if script in CJK_SCRIPTS else ("10.5pt", 1.45)
+    rules = [f"html {{ font-size: {size}; line-height: {leading}; }}"]
+    for code in dict.fromkeys([lang, *quoted]):
+        serif, sans = font_stacks(code)
+        # :lang() matches the nearest lang attribute, so a quoted English text in the Arabic edition gets Latin fonts.
+        rules.append(f":lang({code}) {{ font-family: {css_family(serif, 'serif')}; }}")
+        headings = ", ".join(f"{tag}:lang({code})" for tag in ("h1", "h2", "h3", "h4", "h5", ".cmp-sans"))
+        rules.append(f"{headings} {{ font-family: {css_family(sans, 'sans-serif')}; }}")
+    return "\n".join(rules) + "\n"
+
+
+@lru_cache(maxsize=None)
+def font_files(lang: str) -> tuple[str, ...]:
+    """The files fontconfig picks for the stack: part of an edition's cache key (a font update re-renders)."""
+    serif, sans = font_stacks(lang)
+    files = []
+    for family in dict.fromkeys(serif + sans):
+        for style in ("", ":bold", ":italic"):
+            if shutil.which("fc-match"):
+                out = subprocess.run(["fc-match", "-f", "%{file}", family + style], capture_output=True, text=True,
+                                     check=False).stdout.strip()
+                files.append(out)
+    return tuple(files)
