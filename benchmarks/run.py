@@ -67,12 +67,10 @@ def run_scale(work: Path, documents: int, paragraphs: int) -> dict:
                    "-d", str(stock_site)])
     ours = timed([python, "-m", "compendium.cli", "build", "--content", str(content), "--site-dir", str(our_site),
                   "--no-pdf"])  # the site alone, as the stock build makes; PDF editions: benchmarks/editions.py
-    # One-paragraph edit, then one language rebuilt, as `mkdocs serve` does for a translator.
-    target = content / "instruments" / "synthetic-000" / "fr.md"
-    text = target.read_text(encoding="utf-8")
-    target.write_text(text.replace("\n1. ", "\n1. modifié ", 1), encoding="utf-8")
-    rebuild = timed([python, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(work / "fr-site")],
-                    env={"COMPENDIUM_LANG": "fr", "COMPENDIUM_CONTENT": str(content)})
+    # One-paragraph edit, then one language rebuilt in the running process, as `mkdocs serve` does.
+    out = subprocess.run([python, str(ROOT / "benchmarks" / "serve_rebuild.py"), str(content), "fr", str(work / "fr-site")],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    rebuild = float(out.strip().splitlines()[-1])
     stock_indexes = list(stock_site.rglob("search_index.json"))
     stock_index = max(p.stat().st_size for p in stock_indexes)
     ours_index = {lang: (our_site / lang / "search" / "index.json").stat().st_size for lang in LANGS}
@@ -88,7 +86,7 @@ def report(r: dict) -> str:
         "| measure | stock (material + static-i18n) | ours | ratio | goal |",
         "|---|---|---|---|---|",
         f"| full build, wall time | {r['stock']:.1f} s | {r['ours']:.1f} s | {r['ours'] / r['stock']:.2f}× | ≤ 0.5× |",
-        f"| one language after a one-paragraph edit | – | {r['rebuild']:.2f} s | – | ≤ 2 s at real size |",
+        f"| one language rebuilt after a one-paragraph edit (`mkdocs serve`) | – | {r['rebuild']:.2f} s | – | ≤ 2 s at real size |",
         f"| search index a reader downloads (largest language) | {mib(r['stock_index'])} | {mib(worst)} | "
         f"{worst / r['stock_index']:.3f}× | ≤ 0.1× |",
         "",

@@ -113,3 +113,18 @@ def _check_corpus(corpus: Corpus, report: Report) -> None:
             if target not in by_id:
                 report.warning(doc.path, doc.key_lines.get("related", 1), 1, f"related document '{target}' does not exist",
                                "use the id of a document in content/")
+
+
+_parsed: dict[tuple[str, float], Corpus] = {}
+
+
+def load_parsed(path: Path) -> Corpus:
+    """A corpus `compendium build` parsed and saved once; read once per process, whatever it builds."""
+    import pickle
+
+    key = (str(path), path.stat().st_mtime)
+    if key not in _parsed:
+        with path.open("rb") as fh:
+            _parsed.clear()
+            _parsed[key] = pickle.load(fh)
+    return _parsed[key]

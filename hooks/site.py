@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import re
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from compendium.editions.manifest import load_manifest
 from compendium.export import document_json
 from compendium.i18n import translations
 from compendium.languages import info, known_languages
-from compendium.loader import load
+from compendium.loader import load, load_parsed
 from compendium.pages import Site, SitePage
 from compendium.search import build_index
 from compendium.sitemap import sitemap_xml
@@ -41,8 +40,7 @@ def on_config(config):
     report = Report()
     cached = os.environ.get("COMPENDIUM_CORPUS_CACHE")
     if cached:  # `compendium build` parsed and validated everything once already
-        with open(cached, "rb") as fh:
-            corpus = pickle.load(fh)
+        corpus = load_parsed(Path(cached))
     else:  # a one-language preview needs only that language and the source texts it falls back on
         corpus = load(content, report, only={lang, SOURCE_LANGUAGE})
     if report.errors:

@@ -71,15 +71,24 @@
     return words.map(fold);
   }
 
+  function lookup(key) {
+    var matched = new Set(), i = lowerBound(index.terms, key);
+    if (index.terms[i] === key) unitsOf(index.stems[i]).forEach(function (u) { matched.add(u); });
+    if (key.length >= 3 || HAN.test(key)) {
+      for (; i < index.terms.length && index.terms[i].indexOf(key) === 0; i++) {
+        unitsOf(index.stems[i]).forEach(function (u) { matched.add(u); });
+      }
+    }
+    return matched;
+  }
+
   function find(query) {
     var result = null;
     queryWords(query).forEach(function (key) {
-      var matched = new Set(), i = lowerBound(index.terms, key);
-      if (index.terms[i] === key) unitsOf(index.stems[i]).forEach(function (u) { matched.add(u); });
-      if (key.length >= 3 || HAN.test(key)) {
-        for (; i < index.terms.length && index.terms[i].indexOf(key) === 0; i++) {
-          unitsOf(index.stems[i]).forEach(function (u) { matched.add(u); });
-        }
+      var matched = lookup(key);
+      // Another inflection than any in the texts (заключенный, заключенных): try the word without its ending.
+      for (var cut = 1; !matched.size && cut <= 2 && key.length - cut >= 4 && !HAN.test(key); cut++) {
+        matched = lookup(key.slice(0, key.length - cut));
       }
       result = result === null ? matched : new Set(Array.from(result).filter(function (u) { return matched.has(u); }));
     });
