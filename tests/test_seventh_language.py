@@ -92,11 +92,11 @@ def test_portuguese_validates_and_parses_to_the_same_ids(edition):
     assert "article-1" in ids and "preamble-1" in ids
 
 
-def test_portuguese_site_builds_with_its_catalog_and_search(edition):
+def test_portuguese_site_and_edition_build_with_its_catalog_and_search(edition):
     root, cli = edition
     site = root / "site"
     result = cli("build", "--content", str(root / "content"), "--site-dir", str(site), "--lang", "pt", "--lang", "en",
-                 "--config", str(ROOT / "mkdocs.yml"), "--no-pdf")
+                 "--config", str(ROOT / "mkdocs.yml"))
     assert result.returncode == 0, result.stderr[-3000:]
     page = (site / "pt" / "resolutions" / "ecosoc-2000-1" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="pt" dir="ltr"' in page
@@ -105,6 +105,12 @@ def test_portuguese_site_builds_with_its_catalog_and_search(edition):
     index = json.loads((site / "pt" / "search" / "index.json").read_text(encoding="utf-8"))
     assert index["lang"] == "pt" and "recordando" in index["terms"]
     assert "Português" in (site / "index.html").read_text(encoding="utf-8")
+    from pypdf import PdfReader
+
+    book = PdfReader(site / "pt" / "downloads" / "compendium-pt.pdf")
+    text = "".join(page.extract_text() for page in book.pages)
+    assert "Uma resolução escrita para este teste" in text and "Decide uma coisa" in text
+    assert "/Lang" in book.trailer["/Root"] and str(book.trailer["/Root"]["/Lang"]).startswith("pt")
 
 
 def test_portuguese_appears_in_the_status(edition):
