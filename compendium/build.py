@@ -20,15 +20,36 @@ from .languages import info, known_languages
 from .loader import load
 
 
-def _build_languages(langs: list[str], content: Path, config: Path, out: Path, cache: Path,
-                     extra_env: dict[str, str] | None = None) -> tuple[list[str], int, str]:
-    """One framework process builds a share of the languages (its imports are paid once)."""
-    env = dict(os.environ, COMPENDIUM_CONTENT=str(content.resolve()), COMPENDIUM_CORPUS_CACHE=str(cache),
-               NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1", **(extra_env or {}))
-    root = config.resolve().parent
-    cmd = [sys.executable, str(root / "hooks" / "build_languages.py"), str(config.resolve()), str(out.resolve()), *langs]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=root)
-    return langs, proc.returncode, (proc.stdout + proc.stderr)
+class Workers:
+    """One framework process per core, started before the corpus is parsed: each imports the framework and
+    warms up for the first language it claims while this process reads the content, then waits for the word
+    go (a file in the staging folder) or abort."""
+
+    def __init__(self, langs: list[str], content: Path, config: Path, out: Path, cache: Path):
+        env = dict(os.environ, COMPENDIUM_CONTENT=str(content.resolve()), COMPENDIUM_CORPUS_CACHE=str(cache),
+                   NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+        root = config.resolve().parent
+        cmd = [sys.executable, str(root / "hooks" / "build_languages.py"), str(config.resolve()), str(out.resolve()), *langs]
+        count = min(len(langs), os.cpu_count() or 1)
+        self.out = out
+        self.procs = [subprocess.Popen(cmd, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                       text=True) for _ in range(count)]
+
+    def go(self, extra_env: dict[str, str]) -> list[str]:
+        """Let the workers build; the outputs of those that failed."""
+        tmp = self.out / ".go.tmp"
+        tmp.write_text(json.dumps({"env": extra_env}), encoding="utf-8")
+        tmp.rename(self.out / ".go.json")
+        return [out for code, out in self._wait() if code != 0]
+
+    def abort(self) -> None:
+        (self.out / ".abort").touch()
+        self._wait()
+
+    def _wait(self) -> list[tuple[int, str]]:
+        with ThreadPoolExecutor(max_workers=len(self.procs)) as pool:  # read every pipe at once
+            outs = list(pool.map(lambda p: p.communicate()[0], self.procs))
+        return [(p.returncode, out) for p, out in zip(self.procs, outs)]
 
 
 def language_chooser(langs: list[str]) -> str:
@@ -53,11 +74,6 @@ def sitemap_index(langs: list[str]) -> str:
 
 
 def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report, pdf: bool = True) -> int:
-    corpus = load(content, report)
-    if report.errors:
-        report.error(site_dir, 1, 1, "the site was not built; the previous site is unchanged",
-                     "fix the errors above and build again")
-        return 1
     if not config.is_file():
         report.error(config, 1, 1, "no MkDocs configuration", "run from the repository root or pass --config")
         return 1
@@ -67,9 +83,17 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     cache = staging / ".corpus.pickle"
-    with cache.open("wb") as fh:  # parsed once here, read by every language's build
-        pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    # Costliest language first (Chinese is segmented); each worker claims the next language nobody has.
+    workers = Workers(sorted(langs, key=lambda lang: lang != "zh"), content, config, staging, cache)
+    started = False
     try:
+        corpus = load(content, report)
+        if report.errors:
+            report.error(site_dir, 1, 1, "the site was not built; the previous site is unchanged",
+                         "fix the errors above and build again")
+            return 1
+        with cache.open("wb") as fh:  # parsed once here, read by every language's build
+            pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
         # The printable editions first: each language's site build reads its manifest ($COMPENDIUM_EDITIONS_DIR).
         editions_env: dict[str, str] = {}
         if pdf:
@@ -78,22 +102,16 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
             editions_env = render_for_site(corpus, content, site_dir, staging, langs, report)
             if editions_env is None:
                 return 1
-        workers = min(len(langs), os.cpu_count() or 1)
-        # Every worker gets every language, costliest first (Chinese is segmented), and claims the next free one.
-        ordered = sorted(langs, key=lambda lang: lang != "zh")
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda _: _build_languages(ordered, content, config, staging, cache, editions_env),
-                                    range(workers)))
-        failed = [out for _share, code, out in results if code != 0]
+        started = True
+        failed = workers.go(editions_env)
         for out in failed:
             tail = "\n".join(out.strip().splitlines()[-15:])
             report.error(site_dir, 1, 1, f"the site failed to build:\n{tail}",
                          "the previous site is unchanged; fix the problem above and build again")
         if failed:
             return 1
-        cache.unlink()
-        for claim in staging.glob(".claim-*"):
-            claim.unlink()
+        for marker in [cache, *staging.glob(".claim-*"), staging / ".go.json"]:
+            marker.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
         (staging / "sitemap.xml").write_text(sitemap_index(langs), encoding="utf-8")
         if pdf:
@@ -102,6 +120,8 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
             move_into_site(staging)  # <lang>/downloads/: the PDFs and manifest.json
         _swap(staging, site_dir)
     finally:
+        if not started:
+            workers.abort()
         shutil.rmtree(staging, ignore_errors=True)
     return 0
 

@@ -2,16 +2,19 @@
 
     python hooks/build_languages.py CONFIG OUT_DIR LANG [LANG ...]
 
-`compendium build` starts one of these per core, each with the whole list: a process takes the next
-language nobody has claimed yet (a claim is a file created exclusively in OUT_DIR), so the cores stay
-busy whatever each language costs. Exit code 1 and the language on stderr when a language fails; the
-other languages are still built.
+`compendium build` starts one of these per core, each with the whole list, before it parses the content:
+a process claims its first language (a claim is a file created exclusively in OUT_DIR), warms up for it,
+and waits for OUT_DIR/.go.json (environment for the builds) or OUT_DIR/.abort. Then it builds, and takes
+the next language nobody has claimed yet, so the cores stay busy whatever each language costs. Exit
+code 1 and the language on stderr when a language fails; the other languages are still built.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -19,13 +22,47 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 
-def main(config_file: str, out_dir: str, langs: list[str]) -> int:
-    failed = 0
+def claim(out_dir: str, langs: list[str]) -> str | None:
     for lang in langs:
         try:
             os.close(os.open(Path(out_dir) / f".claim-{lang}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            return lang
         except FileExistsError:
             continue
+    return None
+
+
+def warm_up(lang: str | None) -> None:
+    """What every build needs first, done while the content is still being parsed."""
+    import markdown  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+
+    import compendium.pages  # noqa: F401
+    from compendium.search import words
+
+    if lang == "zh":
+        words("中文", "zh")  # loads the word-cutting dictionary
+
+
+def wait_for_go(out_dir: str) -> dict | None:
+    go, abort = Path(out_dir) / ".go.json", Path(out_dir) / ".abort"
+    while True:
+        if go.exists():
+            return json.loads(go.read_text(encoding="utf-8"))
+        if abort.exists() or os.getppid() == 1:  # told to stop, or `compendium build` itself is gone
+            return None
+        time.sleep(0.02)
+
+
+def main(config_file: str, out_dir: str, langs: list[str]) -> int:
+    lang = claim(out_dir, langs)
+    warm_up(lang)
+    go = wait_for_go(out_dir)
+    if go is None:
+        return 0
+    os.environ.update(go.get("env") or {})
+    failed = 0
+    while lang is not None:
         os.environ["COMPENDIUM_LANG"] = lang
         try:
             config = load_config(config_file, site_dir=str(Path(out_dir) / lang))
@@ -33,6 +70,7 @@ def main(config_file: str, out_dir: str, langs: list[str]) -> int:
         except (Abort, ConfigurationError, PluginError) as exc:
             print(f"[{lang}] {exc}", file=sys.stderr)
             failed = 1
+        lang = claim(out_dir, langs)
     return failed
 
 
