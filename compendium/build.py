@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .diagnostics import Report
-from .languages import info, known_languages
+from .languages import direction, info, known_languages
 from .loader import load
 
 
@@ -55,7 +55,7 @@ class Workers:
 def language_chooser(langs: list[str]) -> str:
     """The site root: each language's name in its own script; sends the reader on to a preferred language."""
     links = "".join(
-        f'<li><a href="{lang}/" lang="{lang}" dir="{info(lang).get("dir", "ltr")}" hreflang="{lang}">'
+        f'<li><a href="{lang}/" lang="{lang}" dir="{direction(lang)}" hreflang="{lang}">'
         f'{html.escape(info(lang)["name"])}</a></li>' for lang in langs)
     script = ("<script>(function(){var l=%s;var p=(navigator.languages||[navigator.language]||[]);"
               "for(var i=0;i<p.length;i++){var c=(p[i]||'').toLowerCase().split('-')[0];"

@@ -11,7 +11,7 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.support import NullTranslations, Translations
 
-from .languages import info
+from .languages import locale_of
 
 TRANSLATIONS_DIR = Path(os.environ.get("COMPENDIUM_TRANSLATIONS") or Path(__file__).resolve().parent.parent / "translations")
 DOMAIN = "messages"
@@ -27,13 +27,6 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 def gettext_for(lang: str):
     return translations(lang).gettext
-
-
-def locale_of(lang: str) -> str:
-    try:
-        return info(lang).get("locale", lang)
-    except KeyError:
-        return lang
 
 
 def format_iso_date(value: str, lang: str) -> str:

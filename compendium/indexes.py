@@ -6,55 +6,20 @@ Every index is built from front matter alone, so a catalogue record with no text
 from __future__ import annotations
 
 import html
-import re
 from collections import defaultdict
 from typing import Callable
 
 from .languages import info, known_languages
 from .model import Corpus, Document
 from .i18n import format_iso_date
-from .render import body_name, cluster_name, paragraphs, status_name
+from .facts import BODIES, adopting_bodies, adopting_symbol, adoption_year, adoptions
+from .render import body_name, cluster_name, completeness_name, paragraphs, status_name
 
 CLUSTERS = ("custody", "cooperation", "prevention", "governance")
-BODIES = ("ga", "ecosoc", "congress", "commission")
 # Where each cluster is defined: ECOSOC resolution 2003/30, paragraph 3 (a) to (d).
 CLUSTER_DEFINITION = {"custody": "para-3-a", "cooperation": "para-3-b", "prevention": "para-3-c",
                       "governance": "para-3-d"}
 DEFINING_RESOLUTION = "ecosoc-2003-30"
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def adoptions(doc: Document) -> list[dict]:
-    value = doc.metadata.get("adopted_by") or []
-    return [e for e in (value if isinstance(value, list) else [value]) if isinstance(e, dict)]
-
-
-def adoption_year(doc: Document) -> int | None:
-    """The year of the first adoption: from its date, or from an ECOSOC number such as 1993/34."""
-    for entry in adoptions(doc):
-        for key in ("date", "resolution", "text"):
-            match = _YEAR.search(str(entry.get(key) or ""))
-            if match:
-                return int(match.group(1))
-    match = _YEAR.search(doc.id)
-    return int(match.group(1)) if match and doc.collection == "resolutions" else None
-
-
-def adopting_symbol(doc: Document) -> str | None:
-    symbols = doc.metadata.get("symbol")
-    if symbols:
-        return symbols[0] if isinstance(symbols, list) else str(symbols)
-    for entry in adoptions(doc):
-        if entry.get("resolution"):
-            return str(entry["resolution"])
-    return None
-
-
-def adopting_bodies(doc: Document) -> list[str]:
-    bodies = [e["body"] for e in adoptions(doc) if e.get("body")]
-    if not bodies and doc.collection == "resolutions" and doc.id.split("-")[0] in BODIES:
-        bodies = [doc.id.split("-")[0]]
-    return list(dict.fromkeys(bodies))
 
 
 def languages_with_text(corpus: Corpus, doc_id: str) -> list[str]:
@@ -183,11 +148,6 @@ class Indexes:
         if doc.metadata.get("status", "in-force") != "in-force":
             bits.append(status_name(doc.metadata["status"], self._))
         return f'<span class="cmp-note">({html.escape(", ".join(bits))})</span>' if bits else ""
-
-
-def completeness_name(value: str, _: Callable[[str], str]) -> str:
-    return {"complete": _("complete text"), "partial": _("partial text"),
-            "none": _("catalogue record: text not yet in the compendium")}.get(value, value)
 
 
 def table(head: list[str], rows: list[list[str]]) -> str:

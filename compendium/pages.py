@@ -11,9 +11,10 @@ from .citations import citation_index
 from .history import added_times, content_root
 from .i18n import gettext_for
 from .indexes import CLUSTERS, Indexes, adoption_year
-from .languages import info, known_languages
+from .languages import direction, info, known_languages
 from .model import Corpus, Document
 from .render import Renderer, cluster_name
+from .sitemap import has_text_in
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, mark_outdated, status_matrix
 
@@ -49,9 +50,8 @@ class SitePage:
 
 def pick(corpus: Corpus, doc_id: str, lang: str) -> tuple[Document, bool]:
     """The document in the reader's language, or its source text (True = a fallback)."""
-    doc = corpus.get(doc_id, lang)
-    if doc is not None and (doc.has_text or doc.metadata.get("completeness") == "none"):
-        return doc, False
+    if has_text_in(corpus, doc_id, lang):
+        return corpus.get(doc_id, lang), False
     source = corpus.get(doc_id, SOURCE_LANGUAGE) or next(d for d in corpus.documents if d.id == doc_id)
     return source, source.lang != lang
 
@@ -141,7 +141,7 @@ class Site:
                           f'{html.escape(_("Not yet available in this language"))}</p><p>'
                           f'{html.escape(_("This text is shown in its source language until a translation is published."))}'
                           f'</p></div>')
-            body_lang = f' lang="{doc.lang}" dir="{info(doc.lang).get("dir", "ltr")}"' if fallback else ""
+            body_lang = f' lang="{doc.lang}" dir="{direction(doc.lang)}"' if fallback else ""
             short = f'<p class="cmp-short-title">{html.escape(doc.metadata["short_title"])}</p>' \
                 if doc.metadata.get("short_title") else ""
             body = renderer.body()
@@ -184,7 +184,7 @@ class Site:
         others = [l for l in known_languages() if l != self.lang and (d := self.corpus.get(doc.id, l)) is not None and d.has_text]
         if not others:
             return ""
-        options = "".join(f'<option value="{l}" lang="{l}" data-dir="{info(l).get("dir", "ltr")}">{html.escape(info(l)["name"])}</option>'
+        options = "".join(f'<option value="{l}" lang="{l}" data-dir="{direction(l)}">{html.escape(info(l)["name"])}</option>'
                           for l in others)
         return (f'<div class="cmp-compare" data-cmp-compare data-root="../../../" data-doc="{doc.collection}/{doc.id}/">'
                 f'<label>{html.escape(self._("Read beside another language:"))}<select><option value="">—</option>'

@@ -168,8 +168,7 @@ class Renderer:
                 other = str(meta[key])
                 name = self.citations.title(other, self.lang) if self.citations is not None else other
                 rows.append((label, f'<a href="../../instruments/{html.escape(other)}/">{html.escape(name)}</a>'))
-        completeness = {"complete": _("complete text"), "partial": _("partial text"),
-                        "none": _("catalogue record: text not yet in the compendium")}[meta.get("completeness", "none")]
+        completeness = completeness_name(meta.get("completeness", "none"), _)
         note = f'<br><bdi class="cmp-note" lang="{self.doc.lang}">{html.escape(meta["completeness_note"])}</bdi>' if meta.get("completeness_note") else ""
         rows.append((_("Completeness"), html.escape(completeness) + note))
         if meta.get("source"):
@@ -213,6 +212,11 @@ def cluster_name(cluster: str, _: Callable[[str], str]) -> str:
 
 def status_name(status: str, _: Callable[[str], str]) -> str:
     return {"in-force": _("in force"), "superseded": _("superseded"), "draft": _("draft")}.get(status, status)
+
+
+def completeness_name(value: str, _: Callable[[str], str]) -> str:
+    return {"complete": _("complete text"), "partial": _("partial text"),
+            "none": _("catalogue record: text not yet in the compendium")}.get(value, value)
 
 
 def body_name(body: str, _: Callable[[str], str]) -> str:

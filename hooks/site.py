@@ -23,7 +23,7 @@ from compendium.editions.downloads import downloads_html
 from compendium.editions.manifest import load_manifest
 from compendium.export import document_json
 from compendium.i18n import translations
-from compendium.languages import info, known_languages
+from compendium.languages import direction, info, known_languages
 from compendium.loader import load, load_parsed
 from compendium.pages import Site, SitePage
 from compendium.search import build_index
@@ -57,7 +57,7 @@ def on_config(config):
     config.extra["alternate"] = [{"name": info(code)["name"], "link": f"/{code}/", "lang": code}
                                  for code in known_languages()]
     config.extra["compendium_lang"] = lang
-    config.extra["compendium_dir"] = info(lang).get("dir", "ltr")
+    config.extra["compendium_dir"] = direction(lang)
     return config
 
 

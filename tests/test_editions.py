@@ -20,7 +20,8 @@ from compendium.diagnostics import Report
 from compendium.editions import build_editions, downloads_html, find_file, load_manifest
 from compendium.editions import book as book_module
 from compendium.editions.pdf import render
-from compendium.editions.scripts import direction, font_stacks, script_of
+from compendium.editions.scripts import font_stacks
+from compendium.languages import direction, script_of
 from compendium.i18n import gettext_for
 from compendium.loader import load
 from compendium.pages import pick

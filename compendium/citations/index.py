@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import re
 import weakref
 from typing import Iterator
 
+from ..facts import adoption_year, as_list
 from ..model import Corpus, Document, Unit
 from .linking import link_html
 from .mentions import Mention, find_mentions, may_mention, normalise_number, own_body_of
@@ -18,13 +18,6 @@ from .titles import TitleMatcher
 
 # (citing document id, citing unit id or None for a front-matter relation, citing document's collection)
 Backlink = tuple[str, "str | None", str]
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def unit_text(unit: Unit) -> str:
@@ -41,9 +34,9 @@ class CitationIndex:
         self.superseded_by: dict[str, list[str]] = {}
         self.supersedes: dict[str, list[str]] = {}
         for doc_id, doc in self.resolver.docs.items():
-            for later in _as_list(doc.metadata.get("superseded_by")):
+            for later in as_list(doc.metadata.get("superseded_by")):
                 self._relate(str(later), doc_id)
-            for earlier in _as_list(doc.metadata.get("supersedes")):
+            for earlier in as_list(doc.metadata.get("supersedes")):
                 self._relate(doc_id, str(earlier))
 
     def _relate(self, later: str, earlier: str) -> None:
@@ -68,16 +61,8 @@ class CitationIndex:
 
     def year(self, doc_id: str) -> str | None:
         doc = self.resolver.docs.get(doc_id)
-        if doc is None:
-            return None
-        for entry in _as_list(doc.metadata.get("adopted_by")):
-            if isinstance(entry, dict):
-                for key in ("date", "resolution", "text"):
-                    m = _YEAR.search(str(entry.get(key) or ""))
-                    if m:
-                        return m.group(1)
-        m = _YEAR.search(doc_id) if doc.collection == "resolutions" else None
-        return m.group(1) if m else None
+        year = adoption_year(doc) if doc is not None else None
+        return str(year) if year else None
 
     # -- mentions -------------------------------------------------------------------------------
     def titles(self, lang: str) -> TitleMatcher:
@@ -141,12 +126,12 @@ class CitationIndex:
 
         for doc_id in sorted(self.resolver.docs):
             doc = self.resolver.docs[doc_id]  # one version of each: unit ids are the same in every language
-            for entry in _as_list(doc.metadata.get("adopted_by")):
+            for entry in as_list(doc.metadata.get("adopted_by")):
                 if isinstance(entry, dict) and entry.get("body") and entry.get("resolution"):
                     adopting = self.resolver.document_for(str(entry["body"]), normalise_number(str(entry["resolution"])))
                     if adopting and self.resolver.docs[adopting].collection == "resolutions":
                         add(doc_id, (adopting, None, "resolutions"))
-            for other in _as_list(doc.metadata.get("related")):
+            for other in as_list(doc.metadata.get("related")):
                 add(str(other), (doc_id, None, doc.collection))
             for unit, resolution in self.citations(doc):
                 if resolution.internal:

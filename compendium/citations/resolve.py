@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import SOURCE_LANGUAGE
+from ..facts import as_list
 from ..model import Corpus, Document
 from .mentions import Mention, normalise_number, number_shape
 from .places import PlaceNotFound, locate
@@ -67,12 +68,6 @@ def key_of_symbol(symbol: str) -> tuple[str, str] | None:
     return "ga", f"{m.group(5)} ({m.group(6)})"
 
 
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
 class Resolver:
     """Built once for a corpus; `resolve` is then a few dictionary look-ups."""
 
@@ -90,9 +85,9 @@ class Resolver:
             m = re.match(r"^(ecosoc|ga)-(\d+)-(\d+)$", doc_id)
             if m and doc.collection == "resolutions":
                 self.by_id[(m.group(1), f"{m.group(2)}/{m.group(3)}")] = doc_id
-            for symbol in _as_list(doc.metadata.get("symbol")):
+            for symbol in as_list(doc.metadata.get("symbol")):
                 self.by_symbol.setdefault(re.sub(r"\s+", "", str(symbol)), set()).add(doc_id)
-            for entry in _as_list(doc.metadata.get("adopted_by")):
+            for entry in as_list(doc.metadata.get("adopted_by")):
                 if isinstance(entry, dict) and entry.get("body") and entry.get("resolution"):
                     key = (str(entry["body"]), normalise_number(str(entry["resolution"])))
                     self.by_adoption.setdefault(key, set()).add(doc_id)

@@ -13,7 +13,7 @@ import re
 from ..model import Document
 from ..render import Renderer, inline
 from .plan import Entry
-from .scripts import direction
+from ..languages import direction
 
 _TAG = re.compile(r"<[^>]+>")
 _ID_ATTR = re.compile(r'\b(id|aria-labelledby)="([^"]+)"')

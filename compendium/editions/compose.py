@@ -17,7 +17,8 @@ from ..render import Renderer, cluster_name
 from .book import Chapter, doc_anchor, lang_attrs
 from .plan import OTHER, Edition, Entry
 from .provenance import content_sha256, iso_day, source_name, w3c_date
-from .scripts import direction, font_css
+from ..languages import direction
+from .scripts import font_css
 
 STYLESHEET = Path(__file__).with_name("book.css")
 _IDS = re.compile(r'\bid="([^"]+)"')

@@ -8,7 +8,7 @@ import posixpath
 from babel.numbers import format_decimal
 
 from ..i18n import gettext_for, locale_of
-from .scripts import direction
+from ..languages import direction
 
 
 def human_size(size: int, lang: str) -> str:

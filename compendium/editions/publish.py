@@ -23,7 +23,8 @@ from .manifest import write_manifest
 from .pdf import PDF_VARIANT, Job, Result, render
 from .provenance import content_sha256, edition_timestamp, iso_day
 from .runner import run
-from .scripts import direction, font_files
+from ..languages import direction
+from .scripts import font_files
 
 
 @dataclass

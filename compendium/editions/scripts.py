@@ -11,9 +11,9 @@ import shutil
 import subprocess
 from functools import lru_cache
 
-from babel.core import Locale, get_global
+from babel.core import Locale
 
-from ..languages import info
+from ..languages import script_of
 
 # Scripts whose Noto families do not follow the "Noto Serif <script name>" pattern.
 SPECIAL_FAMILIES = {
@@ -26,39 +26,8 @@ SPECIAL_FAMILIES = {
 }
 # Scripts that Noto Serif and Noto Sans cover themselves.
 BASE_SCRIPTS = {"Latn", "Cyrl", "Grek"}
-RTL_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr", "Mand"}
 # Scripts set in a fixed (non-proportional) line: no inter-word justification, taller lines.
 CJK_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore"}
-
-
-def _locale(lang: str) -> str:
-    try:
-        return info(lang).get("locale", lang)
-    except KeyError:
-        return lang
-
-
-@lru_cache(maxsize=None)
-def script_of(lang: str) -> str:
-    """ISO 15924 code of the language's script: from its locale, else from CLDR's likely subtags."""
-    try:
-        locale = Locale.parse(_locale(lang))
-    except (ValueError, TypeError):
-        return "Latn"
-    if locale.script:
-        return locale.script
-    likely = get_global("likely_subtags").get(locale.language, "")
-    parts = likely.split("_")
-    return parts[1] if len(parts) > 2 else "Latn"
-
-
-def direction(lang: str) -> str:
-    """languages.yml may say so; otherwise the script decides."""
-    try:
-        configured = info(lang).get("dir")
-    except KeyError:
-        configured = None
-    return configured or ("rtl" if script_of(lang) in RTL_SCRIPTS else "ltr")
 
 
 @lru_cache(maxsize=1)
