@@ -60,7 +60,7 @@ class Indexes:
             langs = " ".join(f'<span lang="{l}" title="{html.escape(info(l)["name"])}">{l}</span>'
                              for l in languages_with_text(self.corpus, d.id)) or html.escape(_("catalogue record only"))
             rows.append([self.link(d, "../../"), str(adoption_year(d) or ""),
-                         html.escape(adopting_symbol(d) or ""), html.escape(status_name(d.metadata.get("status", "in-force"), _)),
+                         symbol(adopting_symbol(d) or ""), html.escape(status_name(d.metadata.get("status", "in-force"), _)),
                          langs])
         return (f'<h1>{html.escape(cluster_name(cluster, _))}</h1>{self.definition(cluster, "../../")}'
                 f'{table(head, rows)}')
@@ -114,7 +114,7 @@ class Indexes:
         for d in sorted((self.doc(i) for i in self.ids["resolutions"]), key=lambda d: (adoption_year(d) or 9999, d.id)):
             entry = next(iter(adoptions(d)), {})
             date = format_iso_date(entry["date"], self.lang) if entry.get("date") else ""
-            rows.append([html.escape(adopting_symbol(d) or d.id), self.link(d, "../"), html.escape(date),
+            rows.append([symbol(adopting_symbol(d) or d.id), self.link(d, "../"), html.escape(date),
                          html.escape(completeness_name(d.metadata.get("completeness", "none"), _))])
         return f'<h1>{html.escape(_("Resolutions"))}</h1>{table(head, rows)}'
 
@@ -148,6 +148,11 @@ class Indexes:
         if doc.metadata.get("status", "in-force") != "in-force":
             bits.append(status_name(doc.metadata["status"], self._))
         return f'<span class="cmp-note">({html.escape(", ".join(bits))})</span>' if bits else ""
+
+
+def symbol(text: str) -> str:
+    """A document symbol reads left to right on a right-to-left page too ("663 C (XXIV)", not "C (XXIV) 663")."""
+    return f'<bdi dir="ltr">{html.escape(text)}</bdi>' if text else ""
 
 
 def table(head: list[str], rows: list[list[str]]) -> str:
