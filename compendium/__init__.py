@@ -3,8 +3,9 @@
 Nothing in this package imports MkDocs: the site framework is glue in ``hooks/``.
 """
 
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-COLLECTIONS = ("instruments", "resolutions")
-SOURCE_LANGUAGE = "en"
+from .vocabulary import COLLECTIONS
 
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")  # when a languages file lists none
+
+__all__ = ["COLLECTIONS", "LANGUAGES"]
 __version__ = "0.1.0"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .diagnostics import Report
 from .labels import ROMAN_LOWER, is_roman, parse_label, roman_value
+from .unitid import child_id, footnote_id, unit_id
 from .model import Unit
 
 HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*#*\s*$")
@@ -107,7 +108,7 @@ class _Builder:
 
     # -- ids -------------------------------------------------------------
     def _prefix(self, *parts: str | None) -> str:
-        return "-".join(p for p in parts if p)
+        return unit_id(*parts)
 
     def _region_prefix(self) -> str:
         return self.region.id if self.region else ""
@@ -153,14 +154,14 @@ class _Builder:
         if annex:
             self.region_index += 1
             number = annex.group(1)
-            uid = f"annex-{number}" if number else "annex"
+            uid = unit_id("annex", number)
             self.section = self.subsection = self.headed = None
             self.region = None
             self.region = self._add(Unit(uid, "annex", number, "", heading=title, line=block.line), self.units)
             return
         if label:
             kind, number, _rest = label
-            uid = self._prefix(self._region_prefix(), f"{kind}-{number}")
+            uid = self._prefix(self._region_prefix(), unit_id(kind, number))
             self.headed = self._add(Unit(uid, kind, str(number), "", heading=title, line=block.line))
             return
         self.headed = None
@@ -170,16 +171,16 @@ class _Builder:
             number = section.group(1)
             self.subsection = None
             self.section = None
-            self.section = self._add(Unit(self._prefix(self._region_prefix(), f"sec-{number}"), "section", number,
+            self.section = self._add(Unit(self._prefix(self._region_prefix(), unit_id("sec", number)), "section", number,
                                           "", heading=title, line=block.line))
             return
         if sub and self.section is not None:
             number = sub.group(1)
             self.subsection = None
-            self.subsection = self._add(Unit(f"{self.section.id}-{number}", "subsection", number, "", heading=title, line=block.line))
+            self.subsection = self._add(Unit(child_id(self.section.id, number), "subsection", number, "", heading=title, line=block.line))
             return
         key = self._prefix(self._region_prefix(), "h")
-        self._add(Unit(f"{key}-{self._count(key)}", "heading", None, "", heading=title, line=block.line))
+        self._add(Unit(child_id(key, self._count(key)), "heading", None, "", heading=title, line=block.line))
 
     def _next_subsection(self, letter: str) -> bool:
         """'C.' after 'B.' is sub-section C, not section C (100); 'V.' after 'IV.' stays section V."""
@@ -191,17 +192,17 @@ class _Builder:
     def numbered(self, block: Block, number: str, text: str) -> None:
         self.item = None
         if self.headed is not None:
-            uid = f"{self.headed.id}-para-{number}"
+            uid = child_id(self.headed.id, "para", number)
             self.para = self._add(Unit(uid, "paragraph", number, flow(text), line=block.line), self.headed.children)
             return
-        uid = self._prefix(self._scope_prefix(), f"para-{number}")
+        uid = self._prefix(self._scope_prefix(), unit_id("para", number))
         self.para = self._add(Unit(uid, "paragraph", number, flow(text), line=block.line))
 
     def item_block(self, block: Block, mark: str, text: str) -> None:
         lettered = self._item_parent if self.item is not None else None
         continues_letters = lettered is not None and len(mark) == 1 and ord(mark) == ord(lettered.number) + 1
         if lettered is not None and ROMAN_LOWER.match(mark) and not continues_letters:
-            self.item = self._add(Unit(f"{lettered.id}-{mark}", "subitem", mark, flow(text), line=block.line),
+            self.item = self._add(Unit(child_id(lettered.id, mark), "subitem", mark, flow(text), line=block.line),
                                   lettered.children)
             return
         parent = self.para or self.headed or (self.last if self.last and self.last.kind == "preamble" else None)
@@ -209,9 +210,9 @@ class _Builder:
             self.report.warning(self.path, block.line, 1, f"sub-item ({mark}) has no numbered paragraph above it",
                                 "put it after the paragraph it belongs to")
             key = self._prefix(self._scope_prefix(), "item")
-            unit = self._add(Unit(f"{key}-{mark}", "item", mark, flow(text), line=block.line))
+            unit = self._add(Unit(child_id(key, mark), "item", mark, flow(text), line=block.line))
         else:
-            unit = self._add(Unit(f"{parent.id}-{mark}", "item", mark, flow(text), line=block.line), parent.children)
+            unit = self._add(Unit(child_id(parent.id, mark), "item", mark, flow(text), line=block.line), parent.children)
         self._item_parent = self.item = unit
 
     def plain(self, block: Block) -> None:
@@ -229,17 +230,17 @@ class _Builder:
             return
         if self._in_preamble():
             key = self._prefix(self._region_prefix(), "preamble")
-            self._add(Unit(f"{key}-{self._count(key)}", "preamble", None, text, line=block.line))
+            self._add(Unit(child_id(key, self._count(key)), "preamble", None, text, line=block.line))
             return
         target = self.item or self.para or self.last
         if target is not None and target.kind not in ("section", "subsection", "annex", "heading", "footnote"):
             target.text = f"{target.text}\n\n{text}"  # a further paragraph of the same unit
             return
         key = self._prefix(self._scope_prefix(), "text")
-        self._add(Unit(f"{key}-{self._count(key)}", "text", None, text, line=block.line))
+        self._add(Unit(child_id(key, self._count(key)), "text", None, text, line=block.line))
 
     def footnote(self, block: Block, label: str, text: str) -> None:
-        unit = Unit(f"fn-{label}", "footnote", label, flow(text), line=block.line)
+        unit = Unit(footnote_id(label), "footnote", label, flow(text), line=block.line)
         self.footnotes.append(self._register(unit))
 
 

@@ -1,53 +1,53 @@
-"""Facts about a document read from its front matter: who adopted it, when, under which symbol.
+"""Facts derived from a document's typed front matter: when it was adopted, under which symbol, by whom.
 
-Shared by the indexes, the citation index and anything else that orders or labels documents.
+Shared by the indexes, the citation index, the pages and the editions.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from .model import Document
+from .model import Adoption, Document
+from .vocabulary import BODIES
 
-BODIES = ("ga", "ecosoc", "congress", "commission")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def as_list(value: Any) -> list:
-    """A front-matter value that may be one item or a list of them."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
+def adoptions(doc: Document) -> tuple[Adoption, ...]:
+    return doc.meta.adoptions
 
 
-def adoptions(doc: Document) -> list[dict]:
-    return [e for e in as_list(doc.metadata.get("adopted_by")) if isinstance(e, dict)]
+def first_adoption(doc: Document) -> Adoption:
+    return doc.meta.adoptions[0] if doc.meta.adoptions else Adoption()
 
 
 def adoption_year(doc: Document) -> int | None:
     """The year of the first adoption: from its date, or from an ECOSOC number such as 1993/34."""
-    for entry in adoptions(doc):
-        for key in ("date", "resolution", "text"):
-            match = _YEAR.search(str(entry.get(key) or ""))
+    for entry in doc.meta.adoptions:
+        for value in (entry.date, entry.resolution, entry.text):
+            match = _YEAR.search(value or "")
             if match:
                 return int(match.group(1))
     match = _YEAR.search(doc.id)
     return int(match.group(1)) if match and doc.collection == "resolutions" else None
 
 
+def adoption_date(doc: Document) -> str | None:
+    """The ISO date of the first adoption, where it is recorded."""
+    return first_adoption(doc).date
+
+
 def adopting_symbol(doc: Document) -> str | None:
-    symbols = as_list(doc.metadata.get("symbol"))
-    if symbols:
-        return str(symbols[0])
-    for entry in adoptions(doc):
-        if entry.get("resolution"):
-            return str(entry["resolution"])
+    if doc.meta.symbol:
+        return doc.meta.symbol
+    for entry in doc.meta.adoptions:
+        if entry.resolution:
+            return entry.resolution
     return None
 
 
 def adopting_bodies(doc: Document) -> list[str]:
-    bodies = [e["body"] for e in adoptions(doc) if e.get("body")]
+    bodies = [e.body for e in doc.meta.adoptions if e.body]
     if not bodies and doc.collection == "resolutions" and doc.id.split("-")[0] in BODIES:
         bodies = [doc.id.split("-")[0]]
     return list(dict.fromkeys(bodies))

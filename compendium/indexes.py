@@ -1,161 +1,153 @@
 """Ways into the compendium: by cluster, by year, by adopting body, the list of resolutions, the home overview.
 
 Every index is built from front matter alone, so a catalogue record with no text is listed like any other.
+The markup is templates/indexes.html; each page's hrefs come from its link policy (compendium.addresses).
 """
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
+from types import SimpleNamespace
 from typing import Callable
 
-from .languages import info, known_languages
-from .model import Corpus, Document
+from . import addresses
+from .addresses import WebLinks
+from .facts import adopting_bodies, adopting_symbol, adoption_date, adoption_year
 from .i18n import format_iso_date
-from .facts import BODIES, adopting_bodies, adopting_symbol, adoption_year, adoptions
-from .render import body_name, cluster_name, completeness_name, paragraphs, status_name
-
-CLUSTERS = ("custody", "cooperation", "prevention", "governance")
-# Where each cluster is defined: ECOSOC resolution 2003/30, paragraph 3 (a) to (d).
-CLUSTER_DEFINITION = {"custody": "para-3-a", "cooperation": "para-3-b", "prevention": "para-3-c",
-                      "governance": "para-3-d"}
-DEFINING_RESOLUTION = "ecosoc-2003-30"
-
-
-def languages_with_text(corpus: Corpus, doc_id: str) -> list[str]:
-    return [lang for lang in known_languages() if (d := corpus.get(doc_id, lang)) is not None and d.has_text]
+from .languages import info, known_languages
+from .markup import macro
+from .model import Corpus, Document
+from .render import quoted_paragraphs
+from .versions import languages_with_text, pick
+from .vocabulary import (BODIES, CLUSTER_DEFINITION, CLUSTERS, COLLECTIONS, DEFAULT_STATUS, DEFINING_RESOLUTION,
+                         body_name, cluster_name, completeness_name, status_name)
 
 
 class Indexes:
-    """The index pages of one language's site; `pick` chooses each document's text for the reader."""
+    """The index pages of one language's site; each document in the version its reader gets (versions.pick)."""
 
-    def __init__(self, corpus: Corpus, lang: str, pick: Callable[[Corpus, str, str], tuple[Document, bool]],
-                 _: Callable[[str], str]):
-        self.corpus, self.lang, self.pick, self._ = corpus, lang, pick, _
-        self.ids = {c: sorted({d.id for d in corpus.documents if d.collection == c})
-                    for c in ("instruments", "resolutions")}
+    def __init__(self, corpus: Corpus, lang: str, _: Callable[[str], str]):
+        self.corpus, self.lang, self._ = corpus, lang, _
+        self.ids = {c: sorted({d.id for d in corpus.documents if d.collection == c}) for c in COLLECTIONS}
         self._clusters: dict[str, list[Document]] = {}
 
     def doc(self, doc_id: str) -> Document:
-        return self.pick(self.corpus, doc_id, self.lang)[0]
+        return pick(self.corpus, doc_id, self.lang)[0]
 
     def in_cluster(self, cluster: str) -> list[Document]:
         if cluster not in self._clusters:  # asked for by every page of the cluster: worked out once
             docs = [self.doc(i) for i in self.ids["instruments"]]
-            docs = [d for d in docs if d.metadata.get("cluster") == cluster]
+            docs = [d for d in docs if d.meta.cluster == cluster]
             self._clusters[cluster] = sorted(docs, key=lambda d: (adoption_year(d) or 9999, d.title))
         return self._clusters[cluster]
 
-    def link(self, doc: Document, prefix: str) -> str:
-        lang_attr = f' lang="{doc.lang}"' if doc.lang != self.lang else ""
-        return f'<a href="{prefix}{doc.collection}/{doc.id}/"{lang_attr}>{html.escape(doc.title)}</a>'
+    def view(self, path: str) -> "IndexView":
+        return IndexView(self, WebLinks(self.lang, addresses.in_site(self.lang, path)))
 
     # -- pages -------------------------------------------------------------
     def cluster(self, cluster: str) -> str:
-        _ = self._
-        docs = self.in_cluster(cluster)
-        head = [_("Instrument"), _("Adopted"), _("Adopting symbol"), _("Status"), _("Text available in")]
-        rows = []
-        for d in docs:
-            langs = " ".join(f'<span lang="{l}" title="{html.escape(info(l)["name"])}">{l}</span>'
-                             for l in languages_with_text(self.corpus, d.id)) or html.escape(_("catalogue record only"))
-            rows.append([self.link(d, "../../"), str(adoption_year(d) or ""),
-                         symbol(adopting_symbol(d) or ""), html.escape(status_name(d.metadata.get("status", "in-force"), _)),
-                         langs])
-        return (f'<h1>{html.escape(cluster_name(cluster, _))}</h1>{self.definition(cluster, "../../")}'
-                f'{table(head, rows)}')
-
-    def definition(self, cluster: str, prefix: str) -> str:
-        """The cluster's definition, quoted from the resolution that set the clusters, with a link to it."""
-        source = self.corpus.get(DEFINING_RESOLUTION, self.lang) or self.corpus.get(DEFINING_RESOLUTION, "en")
-        unit = next((u for u in source.walk() if u.id == CLUSTER_DEFINITION[cluster]), None) if source else None
-        if unit is None:
-            return ""
-        quote = paragraphs(unit.text, {}, "")
-        lang_attr = f' lang="{source.lang}"' if source.lang != self.lang else ""
-        cite = self._("Economic and Social Council resolution 2003/30, paragraph 3")
-        return (f'<blockquote class="cmp-definition"{lang_attr}>{quote}</blockquote>'
-                f'<p class="cmp-note"><a href="{prefix}resolutions/{DEFINING_RESOLUTION}/#{unit.id}">{html.escape(cite)}</a></p>')
+        v = self.view(addresses.cluster_path(cluster))
+        return str(macro("indexes.html", "cluster")(v, cluster_name(cluster, self._), v.definition(cluster),
+                                                     self.in_cluster(cluster)))
 
     def chronological(self) -> str:
+        v = self.view("indexes/years/")
         by_year: dict[int | None, list[Document]] = defaultdict(list)
-        for collection in ("instruments", "resolutions"):
+        for collection in COLLECTIONS:
             for i in self.ids[collection]:
                 doc = self.doc(i)
                 by_year[adoption_year(doc)].append(doc)
-        parts = [f'<h1>{html.escape(self._("By year of adoption"))}</h1>']
+        groups = []
         for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
             label = str(year) if year else self._("Year not recorded")
             anchor = f"year-{year}" if year else "year-unknown"
-            items = "".join(f"<li>{self.link(d, '../../')} {self.note(d)}</li>"
-                            for d in sorted(by_year[year], key=lambda d: d.title))
-            parts.append(f'<h2 id="{anchor}">{html.escape(label)}</h2><ul class="cmp-list">{items}</ul>')
-        return "".join(parts)
+            groups.append((anchor, label, sorted(by_year[year], key=lambda d: d.title)))
+        return str(macro("indexes.html", "grouped")(v, self._("By year of adoption"), groups))
 
     def by_body(self) -> str:
-        groups: dict[str, list[Document]] = defaultdict(list)
-        for collection in ("instruments", "resolutions"):
+        v = self.view("indexes/bodies/")
+        found: dict[str, list[Document]] = defaultdict(list)
+        for collection in COLLECTIONS:
             for i in self.ids[collection]:
                 doc = self.doc(i)
                 for body in adopting_bodies(doc) or ["unknown"]:
-                    groups[body].append(doc)
-        parts = [f'<h1>{html.escape(self._("By adopting body"))}</h1>']
-        for body in [b for b in BODIES if b in groups] + [b for b in groups if b not in BODIES]:
+                    found[body].append(doc)
+        groups = []
+        for body in [b for b in BODIES if b in found] + [b for b in found if b not in BODIES]:
             label = body_name(body, self._) if body != "unknown" else self._("Adopting body not recorded")
-            items = "".join(f"<li>{self.link(d, '../../')} {self.note(d)}</li>"
-                            for d in sorted(groups[body], key=lambda d: (adoption_year(d) or 9999, d.title)))
-            parts.append(f'<h2 id="body-{body}">{html.escape(label)}</h2><ul class="cmp-list">{items}</ul>')
-        return "".join(parts)
+            groups.append((f"body-{body}", label,
+                           sorted(found[body], key=lambda d: (adoption_year(d) or 9999, d.title))))
+        return str(macro("indexes.html", "grouped")(v, self._("By adopting body"), groups))
 
     def resolutions(self) -> str:
-        _ = self._
-        head = [_("Resolution"), _("Title"), _("Date"), _("Completeness")]
-        rows = []
-        for d in sorted((self.doc(i) for i in self.ids["resolutions"]), key=lambda d: (adoption_year(d) or 9999, d.id)):
-            entry = next(iter(adoptions(d)), {})
-            date = format_iso_date(entry["date"], self.lang) if entry.get("date") else ""
-            rows.append([symbol(adopting_symbol(d) or d.id), self.link(d, "../"), html.escape(date),
-                         html.escape(completeness_name(d.metadata.get("completeness", "none"), _))])
-        return f'<h1>{html.escape(_("Resolutions"))}</h1>{table(head, rows)}'
+        v = self.view("resolutions/")
+        docs = sorted((self.doc(i) for i in self.ids["resolutions"]), key=lambda d: (adoption_year(d) or 9999, d.id))
+        return str(macro("indexes.html", "resolutions")(v, docs))
 
     def instruments(self) -> str:
-        parts = [f'<h1>{html.escape(self._("Instruments"))}</h1>']
-        for cluster in CLUSTERS:
-            docs = self.in_cluster(cluster)
-            items = "".join(f"<li>{self.link(d, '../')} {self.note(d)}</li>" for d in docs)
-            parts.append(f'<h2 id="{cluster}"><a href="../clusters/{cluster}/">{html.escape(cluster_name(cluster, self._))}'
-                         f'</a></h2><ul class="cmp-list">{items}</ul>')
-        return "".join(parts)
+        v = self.view("instruments/")
+        return str(macro("indexes.html", "instruments")(v, v.clusters()))
 
     def home(self, title: str, latest: list[str], downloads: bool) -> str:
+        v = self.view("")
         _ = self._
-        clusters = "".join(f'<li><a href="clusters/{c}/">{html.escape(cluster_name(c, _))}</a> '
-                           f'<span class="cmp-count">{len(self.in_cluster(c))}</span></li>' for c in CLUSTERS)
-        recent = "".join(f"<li>{self.link(self.doc(i), '')} {self.note(self.doc(i))}</li>" for i in latest)
-        ways = [(f"{c}/", label) for c, label in (("instruments", _("All instruments")), ("resolutions", _("Resolutions")))
+        ways = [(v.links.page(addresses.collection_page(self.lang, c)), label)
+                for c, label in (("instruments", _("All instruments")), ("resolutions", _("Resolutions")))
                 if self.ids[c]]
-        ways += [("indexes/years/", _("By year of adoption")), ("indexes/bodies/", _("By adopting body"))]
+        ways += [(v.links.page(addresses.index_page(self.lang, "years")), _("By year of adoption")),
+                 (v.links.page(addresses.index_page(self.lang, "bodies")), _("By adopting body"))]
         if downloads:
-            ways.append(("downloads/", _("Downloads: printable editions")))
-        ways_html = "".join(f'<li><a href="{href}">{html.escape(label)}</a></li>' for href, label in ways)
-        return (f'<h1>{html.escape(title)}</h1>'
-                f'<h2 id="clusters">{html.escape(_("Standards and norms by cluster"))}</h2><ul class="cmp-list cmp-clusters">{clusters}</ul>'
-                f'<h2 id="latest">{html.escape(_("Latest additions"))}</h2><ul class="cmp-list">{recent}</ul>'
-                f'<h2 id="ways">{html.escape(_("Find a text"))}</h2><ul class="cmp-list">{ways_html}</ul>')
+            ways.append((v.links.page(addresses.downloads_page(self.lang)), _("Downloads: printable editions")))
+        return str(macro("indexes.html", "home")(v, title, v.clusters(), [self.doc(i) for i in latest], ways))
 
-    def note(self, doc: Document) -> str:
+
+class IndexView:
+    """What the index templates ask of a document, on one page."""
+
+    def __init__(self, indexes: Indexes, links: WebLinks):
+        self.ix, self.links = indexes, links
+        self.lang, self._ = indexes.lang, indexes._
+
+    def href(self, doc: Document) -> str:
+        return self.links.document(doc.ref) or ""
+
+    def year(self, doc: Document) -> str:
+        return str(adoption_year(doc) or "")
+
+    def symbol(self, doc: Document) -> str:
+        return adopting_symbol(doc) or ""
+
+    def status(self, doc: Document) -> str:
+        return status_name(doc.meta.status, self._)
+
+    def completeness(self, doc: Document) -> str:
+        return completeness_name(doc.meta.completeness, self._)
+
+    def date(self, doc: Document) -> str:
+        date = adoption_date(doc)
+        return format_iso_date(date, self.lang) if date else ""
+
+    def note_bits(self, doc: Document) -> list[str]:
         bits = [str(y) for y in [adoption_year(doc)] if y]
-        if doc.metadata.get("status", "in-force") != "in-force":
-            bits.append(status_name(doc.metadata["status"], self._))
-        return f'<span class="cmp-note">({html.escape(", ".join(bits))})</span>' if bits else ""
+        if doc.meta.status != DEFAULT_STATUS:
+            bits.append(status_name(doc.meta.status, self._))
+        return bits
 
+    def languages_with_text(self, doc: Document) -> list[tuple[str, str]]:
+        return [(l, info(l)["name"]) for l in languages_with_text(self.ix.corpus, doc.id, known_languages())]
 
-def symbol(text: str) -> str:
-    """A document symbol reads left to right on a right-to-left page too ("663 C (XXIV)", not "C (XXIV) 663")."""
-    return f'<bdi dir="ltr">{html.escape(text)}</bdi>' if text else ""
+    def clusters(self) -> list[tuple[str, str, str, list[Document]]]:
+        return [(c, cluster_name(c, self._), self.links.page(addresses.cluster_page(self.lang, c)) or "",
+                 self.ix.in_cluster(c)) for c in CLUSTERS]
 
-
-def table(head: list[str], rows: list[list[str]]) -> str:
-    th = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<div class="md-typeset__table"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
+    def definition(self, cluster: str):
+        """The cluster's definition, quoted from the resolution that set the clusters, with a link to it."""
+        source = pick(self.ix.corpus, DEFINING_RESOLUTION, self.lang)[0] \
+            if self.ix.corpus.versions(DEFINING_RESOLUTION) else None
+        unit_id = CLUSTER_DEFINITION.get(cluster)
+        unit = next((u for u in source.walk() if u.id == unit_id), None) if source is not None else None
+        if unit is None:
+            return None
+        return SimpleNamespace(lang=source.lang, quote=quoted_paragraphs(unit.text),
+                               href=self.links.document(source.ref, unit.id),
+                               cite=self._("Economic and Social Council resolution 2003/30, paragraph 3"))

@@ -11,7 +11,7 @@ from .diagnostics import Report
 from .frontmatter import read
 from .languages import known_languages
 from .model import Corpus, Document
-from .schema import SLUG, check_metadata
+from .schema import SLUG, check_metadata, typed_metadata
 from .translating.checks import check_translations
 
 # Raw HTML that could run in a reader's browser. The renderer neutralises it too; here it is refused.
@@ -40,16 +40,15 @@ def load_file(path: Path, collection: str, report: Report) -> Document | None:
     if not check_metadata(path, collection, folder_id, lang, raw.metadata, raw.key_lines, report):
         return None
     _check_unsafe(path, raw.body, raw.body_line, report)
-    meta = raw.metadata
-    units = parse_body(path, raw.body, raw.body_line, report, meta.get("numbering", "auto"),
-                       bool(meta.get("footnotes_missing", False)))
-    doc = Document(meta["id"], collection, lang, path, meta, units, raw.key_lines, raw.body_line)
-    if meta.get("completeness") == "none" and doc.has_text:
+    meta = typed_metadata(raw.metadata)
+    units = parse_body(path, raw.body, raw.body_line, report, meta.numbering, meta.footnotes_missing)
+    doc = Document(raw.metadata["id"], collection, lang, path, raw.metadata, units, raw.key_lines, raw.body_line)
+    if meta.completeness == "none" and doc.has_text:
         report.warning(path, raw.key_lines.get("completeness", 1), 1, "'completeness: none' but the file has a text",
                        "set 'completeness: complete' or 'partial'")
-    if meta.get("completeness") in ("complete", "partial") and not doc.has_text:
+    if meta.completeness in ("complete", "partial") and not doc.has_text:
         report.error(path, raw.key_lines.get("completeness", 1), 1,
-                     f"'completeness: {meta['completeness']}' but the file has no text",
+                     f"'completeness: {meta.completeness}' but the file has no text",
                      "add the text below the front matter, or set 'completeness: none' for a catalogue record")
     return doc
 
@@ -105,11 +104,11 @@ def _check_corpus(corpus: Corpus, report: Report) -> None:
         by_id.setdefault(doc.id, doc)
     for doc in corpus.documents:
         for key in ("supersedes", "superseded_by"):
-            target = doc.metadata.get(key)
+            target = getattr(doc.meta, key)
             if target and target not in by_id:
                 report.error(doc.path, doc.key_lines.get(key, 1), 1, f"'{key}: {target}' names no document",
                              "use the id of a document in content/")
-        for target in doc.metadata.get("related", []) or []:
+        for target in doc.meta.related:
             if target not in by_id:
                 report.warning(doc.path, doc.key_lines.get("related", 1), 1, f"related document '{target}' does not exist",
                                "use the id of a document in content/")

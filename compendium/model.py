@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from .vocabulary import DEFAULT_STATUS
+
 # Kinds of unit. Numbered kinds take their id prefix from the kind ("rule-43").
 HEADED_KINDS = ("article", "rule", "principle", "guideline", "recommendation", "paragraph")
 
@@ -40,6 +42,67 @@ class Unit:
         return hashlib.sha256(own.encode("utf-8")).hexdigest()[:12]
 
 
+@dataclass(frozen=True)
+class Adoption:
+    """One `adopted_by` entry: which body adopted the text, by which resolution, at which meeting, when."""
+    body: str | None = None
+    resolution: str | None = None
+    meeting: str | None = None
+    date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
+    text: str | None = None  # the adoption as the source words it, where the facts are not separable
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class TranslationRecord:
+    """A translation's `translation:` block: its status and the source unit hashes it was made from."""
+    status: str | None
+    source_hashes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """A document's front matter, typed. Made by `schema.typed_metadata` from a checked front matter dict;
+    nothing outside the model and the schema reads the raw dict."""
+    title: str
+    kind: str | None = None
+    short_title: str | None = None
+    symbols: tuple[str, ...] = ()
+    adoptions: tuple[Adoption, ...] = ()
+    cluster: str | None = None
+    status: str = DEFAULT_STATUS
+    supersedes: str | None = None
+    superseded_by: str | None = None
+    related: tuple[str, ...] = ()
+    source: str | None = None
+    completeness: str = "none"
+    completeness_note: str | None = None
+    verified: bool | tuple[str, ...] = True  # True, False, or the keys not yet confirmed
+    verification_note: str | None = None
+    corrections: tuple[str, ...] = ()
+    numbering: str = "auto"
+    footnotes_missing: bool = False
+    translation: TranslationRecord | None = None
+    source_language: str | None = None  # declared by this file; see versions.source_language for the rule
+
+    @property
+    def display_title(self) -> str:
+        """What lists, navigation and running heads show: the short title, else the title."""
+        return self.short_title or self.title
+
+    @property
+    def symbol(self) -> str | None:
+        return self.symbols[0] if self.symbols else None
+
+    def unverified(self, key: str) -> bool:
+        """True when the fact under `key` is marked as not yet confirmed."""
+        return self.verified is False or (isinstance(self.verified, tuple) and key in self.verified)
+
+    @property
+    def fully_verified(self) -> bool:
+        return self.verified is True
+
+
 @dataclass
 class Document:
     id: str
@@ -52,17 +115,41 @@ class Document:
     body_line: int = 1  # first line of the body in the file
 
     @property
+    def meta(self) -> Metadata:
+        """The typed front matter, parsed once."""
+        cached = self.__dict__.get("_meta")
+        if cached is None or cached[0] is not self.metadata:
+            from .schema import typed_metadata
+
+            cached = (self.metadata, typed_metadata(self.metadata, self.id))
+            self.__dict__["_meta"] = cached
+        return cached[1]
+
+    @property
     def title(self) -> str:
-        return str(self.metadata.get("title", self.id))
+        return self.meta.title
+
+    @property
+    def display_title(self) -> str:
+        return self.meta.display_title
+
+    def front_matter(self, key: str) -> Any:
+        """A front-matter value as written (for tools that rewrite the file, such as the translators')."""
+        return self.metadata.get(key)
+
+    def has_key(self, key: str) -> bool:
+        return key in self.metadata
 
     @property
     def has_text(self) -> bool:
         return any(u.kind != "footnote" for u in self.units)
 
     @property
-    def url(self) -> str:
-        """Path of the document's page inside one language's site."""
-        return f"{self.collection}/{self.id}/"
+    def ref(self) -> "DocRef":
+        """The document as a work, whatever its language: what addresses are made from."""
+        from .addresses import DocRef
+
+        return DocRef(self.collection, self.id)
 
     def walk(self) -> Iterator[Unit]:
         for unit in self.units:
@@ -93,6 +180,16 @@ class Corpus:
             index = {(d.id, d.lang): d for d in reversed(self.documents)}  # the first of duplicates wins
             self.__dict__["_by_key"], self.__dict__["_indexed"] = index, len(self.documents)
         return index.get((doc_id, lang))
+
+    def versions(self, doc_id: str) -> dict[str, Document]:
+        """Language → the document's version in it, in corpus order."""
+        groups = self.__dict__.get("_groups")
+        if groups is None or self.__dict__.get("_grouped") != len(self.documents):
+            groups = {}
+            for doc in self.documents:
+                groups.setdefault(doc.id, {}).setdefault(doc.lang, doc)
+            self.__dict__["_groups"], self.__dict__["_grouped"] = groups, len(self.documents)
+        return groups.get(doc_id, {})
 
     def languages(self) -> list[str]:
         return sorted({d.lang for d in self.documents})

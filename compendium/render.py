@@ -1,225 +1,326 @@
-"""Render a document to HTML: metadata panel, units with permalinks, footnotes. Used by the site and the PDFs."""
+"""Render a document: its text with stable unit ids, footnotes, metadata panel, lineage and "Cited by".
+
+One render tree (templates/document.html) serves the web page and the printed chapter. What differs per
+output is given, never patched afterwards: a link policy (compendium.addresses.WebLinks, or
+compendium.editions.book.PrintLinks) makes every href and every id, and an `Output` says whether
+paragraphs carry permalinks, where footnotes go (listed after the text, or at their call so that print
+sets them at the foot of that page) and at which level headings start.
+
+Citations become links here: `Renderer.inline` hands each text's HTML to the citation index, which finds
+the mentions and asks the link policy for their hrefs.
+"""
 
 from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 import markdown
 import nh3
 
+from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
-from .citations.sections import cited_by_html, lineage_html
 from .i18n import format_iso_date, gettext_for
-from .model import Document, Unit
+from .languages import info
+from .markup import Markup, escape, macro
+from .model import Adoption, Document, Unit
+from .unitid import unit_label
+from .vocabulary import body_name, cluster_name, completeness_name, status_name
 
 if TYPE_CHECKING:
     from .citations import CitationIndex
 
+# What an editor may write in a text. No ids or classes: those are the renderer's (unit anchors, notes).
 ALLOWED_TAGS = {"a", "em", "strong", "sup", "sub", "br", "span", "code", "abbr", "p"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "id", "class"}, "sup": {"class", "id", "title"}, "span": {"class", "lang"},
-                      "abbr": {"title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "sup": {"title"}, "span": {"lang"}, "abbr": {"title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 _MARKUP = re.compile(r"[*_`\[<&\\]")
 _md = markdown.Markdown(extensions=[], output_format="html")
+# A footnote call is held as a placeholder (private-use characters) while the text is sanitised and its
+# citations linked, then replaced by the call's HTML.
+_CALL = re.compile("\ue000([^\ue001]*)\ue001")
 
-HEADING_TAG = {"section": "h2", "annex": "h2", "subsection": "h3", "heading": "h3", "article": "h3", "rule": "h3",
-               "principle": "h3", "guideline": "h3", "recommendation": "h3"}
+HEADING_KINDS = {"section": 2, "annex": 2, "subsection": 3, "heading": 3, "article": 3, "rule": 3,
+                 "principle": 3, "guideline": 3, "recommendation": 3}
+
+
+@dataclass(frozen=True)
+class Output:
+    """What an output does with the render tree."""
+    permalinks: bool = True  # a ¶ link on every unit
+    notes_at_call: bool = False  # print: each note set at its first call (float: footnote), not listed after
+    heading_offset: int = 0  # print: a chapter's sections sit under the chapter's own title
+
+
+WEB = Output()
+PRINT = Output(permalinks=False, notes_at_call=True, heading_offset=1)
 
 
 def sanitize(fragment: str) -> str:
-    """Whatever an editor typed, no script, handler or javascript: link reaches a page."""
+    """Whatever an editor typed, no script, handler, id or javascript: link reaches a page."""
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel=None)
 
 
-def inline(text: str, footnotes: dict[str, Unit], missing_title: str) -> str:
-    """Markdown inline text → safe HTML, footnote references → links to the notes."""
+def _markdown_inline(text: str) -> str:
+    """Markdown inline text → sanitized HTML; footnote calls left as placeholders."""
     if _MARKUP.search(text):
         _md.reset()
-        out = _md.convert(text)
-        out = out.removeprefix("<p>").removesuffix("</p>")
+        out = _md.convert(text).removeprefix("<p>").removesuffix("</p>")
     else:
         out = html.escape(text, quote=False)
-
-    def ref(m: re.Match) -> str:
-        label = m.group(1)
-        safe = html.escape(label)
-        if label in footnotes:
-            return f'<sup class="cmp-fnref"><a href="#fn-{safe}">{safe}</a></sup>'
-        return f'<sup class="cmp-fnref cmp-fnref-missing" title="{html.escape(missing_title)}">{safe}</sup>'
-
-    out = FOOTNOTE_REF.sub(ref, out)
+    out = FOOTNOTE_REF.sub(lambda m: f"\ue000{html.unescape(m.group(1))}\ue001", out)
     return sanitize(out)
 
 
-def paragraphs(text: str, footnotes: dict[str, Unit], missing: str,
-               post: Callable[[str], str] | None = None) -> str:
-    """Paragraphs split on blank lines; a line break kept in a paragraph (the adoption line) stays one.
-    `post` is applied to each line's HTML (the renderer links citations with it)."""
-    parts = [p for p in text.split("\n\n") if p.strip()]
-    post = post or (lambda out: out)
-    return "".join("<p>" + "<br>".join(post(inline(line, footnotes, missing)) for line in p.split("\n")) + "</p>"
-                   for p in parts)
+def inline_text(text: str) -> Markup:
+    """A text quoted outside its document (a cluster's definition): no notes, no citation links."""
+    return Markup(_CALL.sub("", _markdown_inline(text)))
+
+
+def quoted_paragraphs(text: str) -> Markup:
+    return Markup("".join(f"<p>{inline_text(p)}</p>" for p in text.split("\n\n") if p.strip()))
+
+
+class Target(NamedTuple):
+    """Another document, as a page names it: what to link and the words to show."""
+    ref: DocRef
+    title: str
+
+
+class Place(NamedTuple):
+    unit_id: str
+    label: str
+
+
+class BacklinkEntry(NamedTuple):
+    target: Target
+    places: list[Place]
+
+
+class BacklinkGroup(NamedTuple):
+    css: str
+    anchor: str
+    heading: str
+    entries: list[BacklinkEntry]
+
+
+class LineageLine(NamedTuple):
+    later: bool  # True: this document is superseded by the target
+    before: str
+    target: Target
+    title: str
+    after: str
 
 
 class Renderer:
-    def __init__(self, doc: Document, lang: str | None = None, citations: "CitationIndex | None" = None):
+    def __init__(self, doc: Document, lang: str | None = None, citations: "CitationIndex | None" = None,
+                 links: LinkPolicy | None = None, output: Output = WEB, outdated: frozenset[str] = frozenset(),
+                 source_language: str | None = None):
         """`citations` is the corpus-level index (compendium.citations.citation_index(corpus)), built once per
-        build: with it, mentions of resolutions and instruments are linked, and the page gets its lineage
-        banner and its "Cited by" lists."""
+        build: with it, mentions of resolutions and instruments are linked, and the document gets its
+        lineage banner and its "Cited by" lists. `links` makes hrefs and ids (the web page's by default);
+        `outdated` are the units whose source changed since they were translated from `source_language`."""
         self.doc = doc
         self.lang = lang or doc.lang
         self.citations = citations
+        self.links: LinkPolicy = links or WebLinks(self.lang, doc.ref.page(self.lang))
+        self.output = output
+        self.outdated = outdated
+        self.source_language = source_language
         self._ = gettext_for(self.lang)
         self.footnotes = {u.number: u for u in doc.units if u.kind == "footnote" and u.number}
         self.missing = self._("The text of this footnote is not in the source.")
+        self.label_permalink = self._("Permalink to this paragraph")
+        self.heading_kinds = HEADING_KINDS
+        self._called: set[str] = set()
 
-    def inline(self, text: str) -> str:
-        """A unit's inline Markdown → sanitized HTML, with its citations linked."""
-        out = inline(text, self.footnotes, self.missing)
-        return self.citations.link(out, self.doc, self.lang) if self.citations else out
+    # -- output choices ------------------------------------------------------------------------------------
+    @property
+    def permalinks(self) -> bool:
+        return self.output.permalinks
 
-    def paragraphs(self, text: str) -> str:
-        post = (lambda out: self.citations.link(out, self.doc, self.lang)) if self.citations else None
-        return paragraphs(text, self.footnotes, self.missing, post)
+    def level(self, n: int) -> int:
+        return min(6, n + self.output.heading_offset)
 
-    def lineage(self) -> str:
-        """A banner: 'Superseded by the Nelson Mandela Rules (2015)' / 'Replaces the … (1955)'."""
-        return lineage_html(self.citations, self.doc.id, self.lang, self._) if self.citations else ""
+    def heading_tag(self, unit: Unit, depth: int) -> str:
+        return f"h{self.level(HEADING_KINDS[unit.kind] if depth < 2 else 4)}"
 
-    def cited_by(self) -> str:
-        """'Adopted, amended or recalled by' (instruments) and 'Cited by': the citing paragraphs, linked."""
-        return cited_by_html(self.citations, self.doc.id, self.doc.collection, self.lang, self._) \
-            if self.citations else ""
+    @property
+    def source_language_name(self) -> str:
+        try:
+            return info(self.source_language)["name"] if self.source_language else ""
+        except KeyError:
+            return self.source_language or ""
 
-    def anchor(self, unit: Unit) -> str:
-        label = self._("Permalink to this paragraph")
-        return f'<a class="cmp-anchor" href="#{unit.id}" title="{html.escape(label)}" aria-label="{html.escape(label)}">¶</a>'
+    def source_href(self, unit_id: str) -> str | None:
+        """The same unit in the current source text (an outdated paragraph links to it)."""
+        return self.links.document(self.doc.ref, unit_id, self.source_language) if self.source_language else None
 
-    def unit(self, unit: Unit, depth: int = 0) -> str:
-        uid = html.escape(unit.id)
-        if unit.kind in HEADING_TAG:
-            tag = HEADING_TAG[unit.kind] if depth < 2 else "h4"
-            head = f'<{tag} class="cmp-heading" id="{uid}">{self.inline(unit.heading or "")} ' \
-                   f'{self.anchor(unit)}</{tag}>'
-            body = self.paragraphs(unit.text) if unit.text else ""
-            children = "".join(self.unit(c, depth + 1) for c in unit.children)
-            if unit.kind == "heading":
-                return head
-            return f'<section class="cmp-{unit.kind}" aria-labelledby="{uid}">{head}{body}{children}</section>'
-        if unit.kind == "footnote":
-            return ""
-        number = ""
-        if unit.kind == "paragraph":
-            number = f'<span class="cmp-num">{html.escape(unit.number or "")}.</span>'
-        elif unit.kind in ("item", "subitem"):
-            number = f'<span class="cmp-num">({html.escape(unit.number or "")})</span>'
-        text = self.paragraphs(unit.text)
-        children = "".join(self.unit(c, depth + 1) for c in unit.children)
-        kids = f'<div class="cmp-children">{children}</div>' if children else ""
-        return (f'<div class="cmp-unit cmp-{unit.kind}" id="{uid}">{number}<div class="cmp-text">{text}</div>'
-                f'{self.anchor(unit)}{kids}</div>')
+    # -- text ------------------------------------------------------------------------------------------------
+    def inline(self, text: str) -> Markup:
+        """A unit's inline Markdown → sanitized HTML, with its citations linked and its footnote calls."""
+        out = _markdown_inline(text)
+        if self.citations is not None:
+            out = self.citations.link(out, self.doc, self.lang, self.links)
+        if "\ue000" in out:
+            out = _CALL.sub(lambda m: self.footnote_call(m.group(1)), out)
+        return Markup(out)
 
-    def body(self) -> str:
-        if not self.doc.has_text:
-            return (f'<div class="admonition note cmp-notext"><p class="admonition-title">{self._("Text not yet available")}</p>'
-                    f'<p>{self._("The text of this document is not yet in the compendium. Its facts are listed above.")}</p></div>'
-                    f'{self.cited_by()}')
-        units = "".join(self.unit(u) for u in self.doc.units)
-        return f'<div class="cmp-body">{units}</div>{self.footnote_list()}{self.cited_by()}'
+    def paragraphs(self, text: str) -> Markup:
+        """Paragraphs split on blank lines; a line break kept in a paragraph (the adoption line) stays one."""
+        parts = [p for p in text.split("\n\n") if p.strip()]
+        return Markup("".join("<p>" + "<br>".join(self.inline(line) for line in p.split("\n")) + "</p>"
+                              for p in parts))
 
-    def footnote_list(self) -> str:
+    def footnote_call(self, label: str) -> str:
+        note = self.footnotes.get(label)
+        if note is None:
+            return str(Markup('<sup class="cmp-fnref cmp-fnref-missing" title="{}">{}</sup>').format(self.missing, label))
+        if self.output.notes_at_call and label not in self._called:
+            self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
+            return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(
+                self.links.anchor(note.id), label, self.inline(note.text)))
+        return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
+
+    def listed_notes(self) -> list[Unit]:
+        """The notes listed after the text: all of them on the web; in print, those no text calls."""
         notes = [u for u in self.doc.units if u.kind == "footnote"]
-        if not notes:
-            return ""
-        items = "".join(
-            f'<li id="fn-{html.escape(u.number or "")}" class="cmp-footnote"><span class="cmp-num">{html.escape(u.number or "")}</span> '
-            f'{self.inline(u.text)} {self.anchor(u)}</li>' for u in notes)
-        return f'<section class="cmp-footnotes"><h2 id="notes">{self._("Notes")}</h2><ol>{items}</ol></section>'
+        if self.output.notes_at_call:
+            return [u for u in notes if u.number not in self._called]
+        return notes
 
-    # -- metadata --------------------------------------------------------
-    def metadata(self) -> str:
+    def body(self) -> Markup:
+        self._called = set()
+        return macro("document.html", "body")(self)
+
+    def metadata(self) -> Markup:
+        return macro("document.html", "metadata")(self)
+
+    # -- other documents -----------------------------------------------------------------------------------
+    def target(self, doc_id: str, short: bool = False) -> Target:
+        index = self.citations
+        other = index.document(doc_id, self.lang) if index is not None else None
+        ref = other.ref if other is not None else DocRef("instruments", doc_id)
+        title = index.title(doc_id, self.lang, short=short) if index is not None else doc_id
+        return Target(ref, title)
+
+    def backlink_groups(self) -> list[BacklinkGroup]:
+        """For an instrument: the resolutions that adopted, amended or recalled it, then other citing texts.
+        For a resolution: every citing text."""
+        if self.citations is None:
+            return []
+        links = self.citations.backlinks.get(self.doc.id, [])
+        if not links:
+            return []
         _ = self._
-        meta = self.doc.metadata
-        unverified = meta.get("verified", True)
-        flag = f' <span class="cmp-unverified">{_("unverified")}</span>'
+        if self.doc.collection == "instruments":
+            groups = [("cmp-adopted-by", "adopted-by", _("Adopted, amended or recalled by"),
+                       [link for link in links if link[2] == "resolutions"]),
+                      ("cmp-cited-by", "cited-by", _("Cited by"), [link for link in links if link[2] != "resolutions"])]
+        else:
+            groups = [("cmp-cited-by", "cited-by", _("Cited by"), links)]
+        out = []
+        for css, anchor, heading, group in groups:
+            if not group:
+                continue
+            by_doc: dict[str, list] = {}
+            for link in group:
+                by_doc.setdefault(link[0], []).append(link)
+            entries = []
+            for doc_id in sorted(by_doc, key=lambda d: (self.citations.year(d) or "", d)):
+                places = [Place(unit_id, unit_label(unit_id, _)) for _d, unit_id, _c in by_doc[doc_id] if unit_id]
+                entries.append(BacklinkEntry(self.target(doc_id), places))
+            out.append(BacklinkGroup(css, anchor, heading, entries))
+        return out
 
-        def mark(key: str) -> str:
-            return flag if unverified is False or (isinstance(unverified, list) and key in unverified) else ""
+    def lineage_lines(self) -> list[LineageLine]:
+        """'Superseded by the Nelson Mandela Rules (2015)' / 'Replaces the Standard Minimum Rules … (1955)'."""
+        index = self.citations
+        if index is None:
+            return []
+        _ = self._
+        lines = []
+        for later, others in ((True, index.superseded_by.get(self.doc.id, [])),
+                              (False, index.supersedes.get(self.doc.id, []))):
+            for other in others:
+                year = index.year(other)
+                if later:
+                    template = _("Superseded by the %(title)s (%(year)s)") if year else _("Superseded by the %(title)s")
+                else:
+                    template = _("Replaces the %(title)s (%(year)s)") if year else _("Replaces the %(title)s")
+                before, _sep, after = template.partition("%(title)s")
+                target = self.target(other, short=True)
+                lines.append(LineageLine(later, before.replace("%(year)s", year or ""), target, target.title,
+                                         after.replace("%(year)s", year or "")))
+        return lines
 
-        rows: list[tuple[str, str]] = []
-        adopted = meta.get("adopted_by")
-        if adopted:
-            entries = adopted if isinstance(adopted, list) else [adopted]
-            rows.append((_("Adopted by"), "<br>".join(self.adoption(e) for e in entries) + mark("adopted_by")))
-        symbols = meta.get("symbol")
-        if symbols:
-            symbols = symbols if isinstance(symbols, list) else [symbols]
-            links = ", ".join(f'<a href="https://undocs.org/{html.escape(s)}" rel="noopener">{html.escape(s)}</a>'
-                              for s in symbols)
+    # -- metadata ------------------------------------------------------------------------------------------
+    def metadata_rows(self) -> list[tuple[str, Markup]]:
+        _ = self._
+        meta = self.doc.meta
+        note_lang = self.doc.lang
+
+        def mark(key: str) -> Markup:
+            return Markup(' <span class="cmp-unverified">{}</span>').format(_("unverified")) \
+                if meta.unverified(key) else Markup("")
+
+        def note(text: str | None) -> Markup:
+            return Markup('<br><bdi class="cmp-note" lang="{}">{}</bdi>').format(note_lang, text) if text else Markup("")
+
+        rows: list[tuple[str, Markup]] = []
+        if meta.adoptions:
+            rows.append((_("Adopted by"), Markup("<br>").join(self.adoption(a) for a in meta.adoptions) + mark("adopted_by")))
+        if meta.symbols:
+            links = Markup(", ").join(Markup('<a href="{}" rel="noopener">{}</a>').format(
+                self.links.external(undocs(s)) or "", s) if self.links.external(undocs(s)) else escape(s)
+                for s in meta.symbols)
             rows.append((_("Symbol"), links + mark("symbol")))
-        if meta.get("cluster"):
-            rows.append((_("Cluster"), html.escape(cluster_name(meta["cluster"], _)) + mark("cluster")))
-        rows.append((_("Status"), html.escape(status_name(meta.get("status", "in-force"), _))))
-        for key, label in (("supersedes", _("Supersedes")), ("superseded_by", _("Superseded by"))):
-            if meta.get(key):
-                other = str(meta[key])
-                name = self.citations.title(other, self.lang) if self.citations is not None else other
-                rows.append((label, f'<a href="../../instruments/{html.escape(other)}/">{html.escape(name)}</a>'))
-        completeness = completeness_name(meta.get("completeness", "none"), _)
-        note = f'<br><bdi class="cmp-note" lang="{self.doc.lang}">{html.escape(meta["completeness_note"])}</bdi>' if meta.get("completeness_note") else ""
-        rows.append((_("Completeness"), html.escape(completeness) + note))
-        if meta.get("source"):
-            rows.append((_("Source"), html.escape(meta["source"])))
-        if unverified is not True:
-            rows.append((_("Verification"), html.escape(_("Some facts on this page are not yet confirmed.")) +
-                         (f'<br><bdi class="cmp-note" lang="{self.doc.lang}">{html.escape(meta["verification_note"])}</bdi>'
-                          if meta.get("verification_note") else "")))
-        if meta.get("corrections"):
-            items = "".join(f'<li lang="{self.doc.lang}">{html.escape(c)}</li>' for c in meta["corrections"])
-            rows.append((_("Corrections"), f"<ul>{items}</ul>"))
-        body = "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
-        return f'{self.lineage()}<dl class="cmp-meta">{body}</dl>'
+        if meta.cluster:
+            rows.append((_("Cluster"), escape(cluster_name(meta.cluster, _)) + mark("cluster")))
+        rows.append((_("Status"), escape(status_name(meta.status, _))))
+        for other, label in ((meta.supersedes, _("Supersedes")), (meta.superseded_by, _("Superseded by"))):
+            if other:
+                target = self.target(other)
+                href = self.links.document(target.ref)
+                rows.append((label, Markup('<a href="{}">{}</a>').format(href, target.title) if href
+                             else escape(target.title)))
+        rows.append((_("Completeness"), escape(completeness_name(meta.completeness, _)) + note(meta.completeness_note)))
+        if meta.source:
+            rows.append((_("Source"), escape(meta.source)))
+        if not meta.fully_verified:
+            rows.append((_("Verification"), escape(_("Some facts on this page are not yet confirmed.")) +
+                         note(meta.verification_note)))
+        if meta.corrections:
+            items = Markup("").join(Markup('<li lang="{}">{}</li>').format(note_lang, c) for c in meta.corrections)
+            rows.append((_("Corrections"), Markup("<ul>{}</ul>").format(items)))
+        return rows
 
-    def adoption(self, entry: dict) -> str:
-        parts = []
-        if entry.get("body"):
-            parts.append(html.escape(body_name(entry["body"], self._)))
-        if entry.get("resolution"):
-            parts.append(html.escape(self._("resolution %(number)s") % {"number": entry["resolution"]}))
-        if entry.get("meeting"):
-            parts.append(html.escape(str(entry["meeting"])))
-        if entry.get("date"):
-            parts.append(html.escape(format_iso_date(entry["date"], self.lang)))
-        if not parts and entry.get("text"):
-            parts.append(f'<bdi lang="{self.doc.lang}">{html.escape(entry["text"])}</bdi>')
-        text = ", ".join(parts)
-        if entry.get("text") and (entry.get("body") or entry.get("resolution")):
-            text += f' <bdi class="cmp-note" lang="{self.doc.lang}">({html.escape(entry["text"])})</bdi>'
+    def adoption(self, entry: Adoption) -> Markup:
+        parts: list[Markup] = []
+        if entry.body:
+            parts.append(escape(body_name(entry.body, self._)))
+        if entry.resolution:
+            parts.append(escape(self._("resolution %(number)s") % {"number": entry.resolution}))
+        if entry.meeting:
+            parts.append(escape(entry.meeting))
+        if entry.date:
+            parts.append(escape(format_iso_date(entry.date, self.lang)))
+        if not parts and entry.text:
+            parts.append(Markup('<bdi lang="{}">{}</bdi>').format(self.doc.lang, entry.text))
+        text = Markup(", ").join(parts)
+        if entry.text and (entry.body or entry.resolution):
+            text += Markup(' <bdi class="cmp-note" lang="{}">({})</bdi>').format(self.doc.lang, entry.text)
         return text
 
 
-def cluster_name(cluster: str, _: Callable[[str], str]) -> str:
-    return {
-        "custody": _("Persons in custody, non-custodial sanctions, juvenile and restorative justice"),
-        "cooperation": _("International cooperation"),
-        "prevention": _("Crime prevention and victim issues"),
-        "governance": _("Good governance, independence of the judiciary, integrity of criminal justice personnel"),
-    }.get(cluster, cluster)
+def document_html(doc: Document, lang: str, citations: "CitationIndex | None", links: LinkPolicy,
+                  output: Output = WEB) -> tuple[Markup, Markup]:
+    """(metadata panel, body) of a document for one output."""
+    renderer = Renderer(doc, lang, citations, links, output)
+    return renderer.metadata(), renderer.body()
 
 
-def status_name(status: str, _: Callable[[str], str]) -> str:
-    return {"in-force": _("in force"), "superseded": _("superseded"), "draft": _("draft")}.get(status, status)
-
-
-def completeness_name(value: str, _: Callable[[str], str]) -> str:
-    return {"complete": _("complete text"), "partial": _("partial text"),
-            "none": _("catalogue record: text not yet in the compendium")}.get(value, value)
-
-
-def body_name(body: str, _: Callable[[str], str]) -> str:
-    return {"ecosoc": _("Economic and Social Council"), "ga": _("General Assembly"),
-            "congress": _("United Nations Congress on the Prevention of Crime"),
-            "commission": _("Commission on Crime Prevention and Criminal Justice")}.get(body, body)
+Gettext = Callable[[str], str]

@@ -7,18 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Report
-
-CLUSTERS = ("custody", "cooperation", "prevention", "governance")
-STATUSES = ("in-force", "superseded", "draft")
-COMPLETENESS = ("complete", "partial", "none")
-TRANSLATION_STATUSES = ("draft", "translated", "reviewed", "official")
-BODIES = ("ecosoc", "ga", "congress", "commission")
-NUMBERING = ("auto", "section", "document")
-KINDS = {
-    "resolutions": ("resolution",),
-    "instruments": ("rules", "principles", "guidelines", "declaration", "code", "model-treaty", "standards",
-                    "procedures", "safeguards", "strategies", "agreement", "instrument"),
-}
+from .model import Adoption, Metadata, TranslationRecord
+from .vocabulary import (BODIES, CLUSTERS, COMPLETENESS, DEFAULT_STATUS, KINDS, NUMBERING, STATUSES,
+                         TRANSLATION_STATUSES)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -178,3 +169,64 @@ def _check_lang(c: _Checker, lang: str) -> None:
     if "lang" in c.meta and c.meta["lang"] != lang:
         c.error("lang", f"'lang: {c.meta['lang']}' does not match the file name {lang}.md",
                 f"write 'lang: {lang}', or remove the key (the file name gives the language)")
+
+
+# -- the typed front matter -------------------------------------------------------------------------------------
+def _text(value: Any) -> str | None:
+    return str(value) if isinstance(value, (str, int, float)) and str(value).strip() else None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """A value that may be one text or a list of them."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(str(v) for v in items if isinstance(v, (str, int, float)) and str(v).strip())
+
+
+def _adoption(entry: dict) -> Adoption:
+    return Adoption(body=_text(entry.get("body")), resolution=_text(entry.get("resolution")),
+                    meeting=_text(entry.get("meeting")), date=_text(entry.get("date")), text=_text(entry.get("text")),
+                    verified=entry.get("verified", True) is not False)
+
+
+def _translation(value: Any) -> TranslationRecord | None:
+    if not isinstance(value, dict):
+        return None
+    hashes = value.get("source_hashes") or {}
+    hashes = {str(k): str(v) for k, v in hashes.items()} if isinstance(hashes, dict) else {}
+    return TranslationRecord(_text(value.get("status")), hashes)
+
+
+def typed_metadata(meta: dict[str, Any], fallback_title: str = "") -> Metadata:
+    """The front matter as a Metadata value. Checked front matter gives every fact; a value of the wrong
+    shape (in a file `check_metadata` refused) is left out rather than raising."""
+    adopted = meta.get("adopted_by")
+    entries = adopted if isinstance(adopted, list) else [adopted] if adopted is not None else []
+    verified = meta.get("verified", True)
+    if isinstance(verified, list):
+        verified = tuple(str(v) for v in verified)
+    elif not isinstance(verified, bool):
+        verified = True
+    return Metadata(
+        title=_text(meta.get("title")) or fallback_title,
+        kind=_text(meta.get("kind")),
+        short_title=_text(meta.get("short_title")),
+        symbols=tuple(s.strip() for s in _texts(meta.get("symbol"))),
+        adoptions=tuple(_adoption(e) for e in entries if isinstance(e, dict)),
+        cluster=_text(meta.get("cluster")),
+        status=_text(meta.get("status")) or DEFAULT_STATUS,
+        supersedes=_text(meta.get("supersedes")),
+        superseded_by=_text(meta.get("superseded_by")),
+        related=_texts(meta.get("related")),
+        source=_text(meta.get("source")),
+        completeness=_text(meta.get("completeness")) or "none",
+        completeness_note=_text(meta.get("completeness_note")),
+        verified=verified,
+        verification_note=_text(meta.get("verification_note")),
+        corrections=_texts(meta.get("corrections")),
+        numbering=_text(meta.get("numbering")) or "auto",
+        footnotes_missing=meta.get("footnotes_missing") is True,
+        translation=_translation(meta.get("translation")),
+        source_language=_text(meta.get("source_language")),
+    )

@@ -108,8 +108,8 @@ def build_index(documents: Iterable[Document], lang: str) -> dict[str, Any]:
     postings: dict[str, list[int]] = {}
     for doc in documents:
         doc_index = len(docs)
-        docs.append([f"{doc.collection}/{doc.id}/", plain(doc.metadata.get("short_title") or doc.title)])
-        entries = [(None, [], plain(doc.title + " " + str(doc.metadata.get("short_title", ""))))]
+        docs.append([doc.ref.path, plain(doc.display_title)])
+        entries = [(None, [], plain(doc.title + " " + (doc.meta.short_title or "")))]
         entries += [(u, p, plain(" ".join(t for t in (u.heading or "", u.text) if t))) for u, p in _walk_with_path(doc.units, [])]
         for unit, path, text in entries:
             if not text:

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from typing import Mapping
-from xml.sax.saxutils import quoteattr, escape
+from xml.sax.saxutils import escape, quoteattr
 
+from .addresses import absolute, in_site
 from .languages import known_languages
 from .model import Corpus
+from .versions import own_version
 
 
-def has_text_in(corpus: Corpus, doc_id: str, lang: str) -> bool:
-    doc = corpus.get(doc_id, lang)
-    return doc is not None and (doc.has_text or doc.metadata.get("completeness") == "none")
-
-
-def alternates(corpus: Corpus, path: str, doc_id: str | None) -> list[str]:
+def alternates(corpus: Corpus, doc_id: str | None) -> list[str]:
     """Languages in which a page exists in its own language (not as a fallback)."""
-    langs = known_languages()
-    return [l for l in langs if doc_id is None or has_text_in(corpus, doc_id, l)]
+    return [l for l in known_languages() if doc_id is None or own_version(corpus, doc_id, l)]
 
 
 def sitemap_xml(corpus: Corpus, lang: str, pages: Mapping[str, object], site_url: str) -> str:
+    """`pages`: path inside the language's site → page. `site_url`: the root of all languages' sites."""
     root = site_url.rstrip("/")
     if root.endswith(f"/{lang}"):
         root = root[: -len(lang) - 1]
@@ -30,10 +27,10 @@ def sitemap_xml(corpus: Corpus, lang: str, pages: Mapping[str, object], site_url
         if getattr(page, "fallback", False):
             continue
         doc = getattr(page, "document", None)
-        langs = alternates(corpus, path, doc.id if doc is not None else None)
-        lines.append(f"  <url><loc>{escape(f'{root}/{lang}/{path}')}</loc>")
+        langs = alternates(corpus, doc.id if doc is not None else None)
+        lines.append(f"  <url><loc>{escape(absolute(root, in_site(lang, path)))}</loc>")
         for alt in langs:
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={quoteattr(f"{root}/{alt}/{path}")}/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={quoteattr(absolute(root, in_site(alt, path)))}/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from compendium import SOURCE_LANGUAGE
+from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
@@ -42,7 +42,7 @@ def on_config(config):
     if cached:  # `compendium build` parsed and validated everything once already
         corpus = load_parsed(Path(cached))
     else:  # a one-language preview needs only that language and the source texts it falls back on
-        corpus = load(content, report, only={lang, SOURCE_LANGUAGE})
+        corpus = load(content, report, only={lang, DEFAULT_SOURCE_LANGUAGE})
     if report.errors:
         lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
         raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")

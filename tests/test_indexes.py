@@ -80,9 +80,9 @@ def test_cluster_page_in_french_uses_french_titles_and_marks_english_ones(tmp_pa
 
 def test_chronological_and_body_indexes(tmp_path):
     site = Site(corpus(tmp_path), "en")
-    years = page_html(site, "indexes/years.md")
+    years = page_html(site, "indexes/years/index.md")
     assert [int(y) for y in re.findall(r'<h2 id="year-(\d+)"', years)] == [1984, 1985, 1988, 1990, 2003]
-    bodies = page_html(site, "indexes/bodies.md")
+    bodies = page_html(site, "indexes/bodies/index.md")
     ga, ecosoc = bodies.index('id="body-ga"'), bodies.index('id="body-ecosoc"')
     assert ga < bodies.index("Gamma Rules") < ecosoc < bodies.index("Alpha Rules")
 

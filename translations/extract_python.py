@@ -62,3 +62,21 @@ def _comments(lines: list[str], lineno: int, comment_tags: Collection[str]) -> l
     if block and any(block[0].startswith(tag) for tag in comment_tags):
         return block
     return []
+
+
+def extract_engine_templates(fileobj, keywords: Mapping, comment_tags: Collection[str],
+                             options: Mapping) -> Iterator[tuple]:
+    """The engine's own templates (compendium/templates/) take the page's gettext as an attribute of the
+    object they draw (`r._("Notes")`, `c.t("Contents")`), which Jinja's extractor does not follow: every call
+    of a keyword, by name or as an attribute, with a literal first argument, is a message."""
+    from jinja2 import Environment, nodes
+
+    env = Environment(extensions=["jinja2.ext.do"])
+    tree = env.parse(fileobj.read().decode("utf-8"))
+    for call in tree.find_all(nodes.Call):
+        func = call.node
+        name = func.name if isinstance(func, nodes.Name) else func.attr if isinstance(func, nodes.Getattr) else None
+        if name not in keywords and name != "t":
+            continue
+        if call.args and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
+            yield call.lineno, "_", call.args[0].value, []

@@ -7,7 +7,10 @@
 - linking.py   link_html(fragment, find, may)                   (links in rendered HTML, outside existing links)
 - index.py     CitationIndex / citation_index(corpus), backlinks(corpus)
 - check.py     check_citations(corpus, report)                  (warnings for `compendium validate`)
-- sections.py  lineage_html(...), cited_by_html(...)             (the parts of a page the renderer adds)
+
+A resolved mention names a target (a document and unit, or an undocs.org URL), never an href: the
+renderer's link policy (compendium.addresses) turns it into one for each output. The lineage banner
+and the "Cited by" lists are drawn by the render tree (compendium/render.py, templates/document.html).
 """
 
 from .check import check_citations
@@ -15,10 +18,10 @@ from .index import Backlink, CitationIndex, backlinks, citation_index
 from .mentions import Mention, find_mentions, infer_body, normalise_number, number_shape
 from .places import Place, PlaceNotFound, locate, parse_place
 from .resolve import Resolution, Resolver, key_of_symbol, symbol_of
-from .sections import cited_by_html, lineage_html, unit_label
+from ..unitid import unit_label
 from .titles import TitleMatcher
 
 __all__ = ["Backlink", "CitationIndex", "Mention", "Place", "PlaceNotFound", "Resolution", "Resolver", "TitleMatcher",
-           "backlinks", "check_citations", "citation_index", "cited_by_html", "find_mentions", "infer_body",
-           "key_of_symbol", "lineage_html", "locate", "normalise_number", "number_shape", "parse_place", "symbol_of",
+           "backlinks", "check_citations", "citation_index", "find_mentions", "infer_body",
+           "key_of_symbol", "locate", "normalise_number", "number_shape", "parse_place", "symbol_of",
            "unit_label"]

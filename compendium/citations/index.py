@@ -9,12 +9,17 @@ from __future__ import annotations
 import weakref
 from typing import Iterator
 
-from ..facts import adoption_year, as_list
+from typing import TYPE_CHECKING
+
+from ..facts import adoption_year
 from ..model import Corpus, Document, Unit
 from .linking import link_html
 from .mentions import Mention, find_mentions, may_mention, normalise_number, own_body_of
 from .resolve import Resolution, Resolver
 from .titles import TitleMatcher
+
+if TYPE_CHECKING:
+    from ..addresses import LinkPolicy
 
 # (citing document id, citing unit id or None for a front-matter relation, citing document's collection)
 Backlink = tuple[str, "str | None", str]
@@ -34,10 +39,10 @@ class CitationIndex:
         self.superseded_by: dict[str, list[str]] = {}
         self.supersedes: dict[str, list[str]] = {}
         for doc_id, doc in self.resolver.docs.items():
-            for later in as_list(doc.metadata.get("superseded_by")):
-                self._relate(str(later), doc_id)
-            for earlier in as_list(doc.metadata.get("supersedes")):
-                self._relate(doc_id, str(earlier))
+            if doc.meta.superseded_by:
+                self._relate(doc.meta.superseded_by, doc_id)
+            if doc.meta.supersedes:
+                self._relate(doc_id, doc.meta.supersedes)
 
     def _relate(self, later: str, earlier: str) -> None:
         if later in self.resolver.docs and earlier in self.resolver.docs:
@@ -50,14 +55,14 @@ class CitationIndex:
 
     # -- documents ------------------------------------------------------------------------------
     def document(self, doc_id: str, lang: str) -> Document | None:
-        """The document in `lang`, else its source-language version."""
+        """The document in `lang`, else its source text (compendium.versions)."""
         return self._versions.get((doc_id, lang)) or self.resolver.docs.get(doc_id)
 
     def title(self, doc_id: str, lang: str, short: bool = False) -> str:
         doc = self.document(doc_id, lang)
         if doc is None:
             return doc_id
-        return (doc.metadata.get("short_title") if short else None) or doc.title
+        return doc.display_title if short else doc.title
 
     def year(self, doc_id: str) -> str | None:
         doc = self.resolver.docs.get(doc_id)
@@ -75,7 +80,7 @@ class CitationIndex:
 
     def mentions(self, text: str, doc: Document) -> list[Mention]:
         """Resolution, symbol and title mentions in a text of `doc`, in order, none overlapping."""
-        found = find_mentions(text, doc.lang, own_body_of(doc.id, doc.metadata))
+        found = find_mentions(text, doc.lang, own_body_of(doc.id))
         found += self.titles(doc.lang).find(text, exclude=doc.id)
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
@@ -96,17 +101,25 @@ class CitationIndex:
                 for resolution in self.resolve(text, doc):
                     yield unit, resolution
 
-    def link(self, fragment: str, doc: Document, lang: str | None = None) -> str:
-        """The rendered HTML of a text of `doc`, with its resolved mentions linked."""
+    def link(self, fragment: str, doc: Document, lang: str | None, links: "LinkPolicy") -> str:
+        """The rendered HTML of a text of `doc`, with its resolved mentions linked: `links`, the output's
+        link policy, makes each href (or leaves the mention as text)."""
+        from ..addresses import symbol_of_undocs
+
         page_lang = lang or doc.lang
 
         def find(text: str):
             for r in self.resolve(text, doc):
-                if r.href is None:
+                if r.target is not None:
+                    href, title = links.document(r.target, r.unit_id), self.title(r.doc_id, page_lang)
+                elif r.url is not None:
+                    href, title = links.external(r.url), symbol_of_undocs(r.url) or r.url
+                else:
                     continue
-                title = self.title(r.doc_id, page_lang) if r.doc_id else r.href.rsplit("undocs.org/", 1)[-1]
+                if href is None:
+                    continue
                 for start, end in r.mention.spans:
-                    yield start, end, r.href, title
+                    yield start, end, href, title
 
         return link_html(fragment, find, lambda text: self.may_mention(text, doc.lang))
 
@@ -126,13 +139,13 @@ class CitationIndex:
 
         for doc_id in sorted(self.resolver.docs):
             doc = self.resolver.docs[doc_id]  # one version of each: unit ids are the same in every language
-            for entry in as_list(doc.metadata.get("adopted_by")):
-                if isinstance(entry, dict) and entry.get("body") and entry.get("resolution"):
-                    adopting = self.resolver.document_for(str(entry["body"]), normalise_number(str(entry["resolution"])))
+            for entry in doc.meta.adoptions:
+                if entry.body and entry.resolution:
+                    adopting = self.resolver.document_for(entry.body, normalise_number(entry.resolution))
                     if adopting and self.resolver.docs[adopting].collection == "resolutions":
                         add(doc_id, (adopting, None, "resolutions"))
-            for other in as_list(doc.metadata.get("related")):
-                add(str(other), (doc_id, None, doc.collection))
+            for other in doc.meta.related:
+                add(other, (doc_id, None, doc.collection))
             for unit, resolution in self.citations(doc):
                 if resolution.internal:
                     add(resolution.doc_id, (doc_id, unit.id, doc.collection))

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import SOURCE_LANGUAGE
-from ..facts import as_list
+from ..addresses import DocRef, WebLinks, undocs
 from ..model import Corpus, Document
+from ..versions import source_version
 from .mentions import Mention, normalise_number, number_shape
 from .places import PlaceNotFound, locate
 
-UNDOCS = "https://undocs.org/"
 _RES_SYMBOL = re.compile(r"^(A|E)/RES/(\d+)/(\d+)$|^(A)/RES/(\d+)\(([IVXLC]+)\)$")
 _BODY_NAMES = {"ga": "General Assembly", "ecosoc": "Economic and Social Council",
                "commission": "Commission on Crime Prevention and Criminal Justice"}
@@ -29,7 +28,7 @@ class Resolution:
     """The outcome for one mention. `href` is None when the mention stays text."""
 
     mention: Mention
-    href: str | None = None
+    url: str | None = None  # outside the compendium (undocs.org)
     doc_id: str | None = None  # a document of the compendium
     collection: str | None = None
     unit_id: str | None = None
@@ -38,6 +37,21 @@ class Resolution:
     @property
     def internal(self) -> bool:
         return self.doc_id is not None
+
+    @property
+    def target(self) -> DocRef | None:
+        return DocRef(self.collection or "", self.doc_id) if self.doc_id else None
+
+    @property
+    def linked(self) -> bool:
+        return self.doc_id is not None or self.url is not None
+
+    @property
+    def href(self) -> str | None:
+        """The href as a document page of the site writes it (a page of the same language)."""
+        if self.target is not None:
+            return WebLinks("en", DocRef("_", "_").page("en")).document(self.target, self.unit_id)
+        return self.url
 
 
 def _said(mention: Mention) -> str:
@@ -76,8 +90,8 @@ class Resolver:
         self.versions: dict[str, list[Document]] = {}
         for doc in corpus.documents:
             self.versions.setdefault(doc.id, []).append(doc)
-            if doc.id not in self.docs or doc.lang == SOURCE_LANGUAGE:
-                self.docs[doc.id] = doc
+        for doc_id in self.versions:
+            self.docs[doc_id] = source_version(corpus, doc_id)
         self.by_id: dict[tuple[str, str], str] = {}
         self.by_symbol: dict[str, set[str]] = {}
         self.by_adoption: dict[tuple[str, str], set[str]] = {}
@@ -85,11 +99,11 @@ class Resolver:
             m = re.match(r"^(ecosoc|ga)-(\d+)-(\d+)$", doc_id)
             if m and doc.collection == "resolutions":
                 self.by_id[(m.group(1), f"{m.group(2)}/{m.group(3)}")] = doc_id
-            for symbol in as_list(doc.metadata.get("symbol")):
-                self.by_symbol.setdefault(re.sub(r"\s+", "", str(symbol)), set()).add(doc_id)
-            for entry in as_list(doc.metadata.get("adopted_by")):
-                if isinstance(entry, dict) and entry.get("body") and entry.get("resolution"):
-                    key = (str(entry["body"]), normalise_number(str(entry["resolution"])))
+            for symbol in doc.meta.symbols:
+                self.by_symbol.setdefault(re.sub(r"\s+", "", symbol), set()).add(doc_id)
+            for entry in doc.meta.adoptions:
+                if entry.body and entry.resolution:
+                    key = (entry.body, normalise_number(entry.resolution))
                     self.by_adoption.setdefault(key, set()).add(doc_id)
 
     # -- looking up ---------------------------------------------------------------------------
@@ -121,7 +135,7 @@ class Resolver:
                 doc_id = self._one(self.by_symbol[symbol])
             if doc_id:
                 return self._internal(mention, doc_id, citing)
-            return Resolution(mention, href=UNDOCS + symbol)
+            return Resolution(mention, url=undocs(symbol))
         return self._resolution(mention, citing)
 
     def _resolution(self, mention: Mention, citing: Document | None) -> Resolution:
@@ -144,37 +158,33 @@ class Resolver:
             return self._internal(mention, doc_id, citing)
         symbol = symbol_of(body, number)
         if symbol:
-            return Resolution(mention, href=UNDOCS + symbol)
+            return Resolution(mention, url=undocs(symbol))
         return Resolution(mention, problem=(
             f"'{_said(mention)}': {_BODY_NAMES[body]} resolution {number} is not in the compendium and has no "
             f"certain document symbol", "add it to content/resolutions/, or link it by hand if you know its symbol"))
 
     def _internal(self, mention: Mention, doc_id: str, citing: Document | None) -> Resolution:
         target = self.docs[doc_id]
-        href = f"../../{target.collection}/{doc_id}/"
         unit_id = problem = None
         if mention.place is not None:
             unit_id, problem = self._unit(doc_id, mention)
-            if unit_id:
-                href += f"#{unit_id}"
         if citing is not None and citing.id == doc_id and unit_id is None:
             return Resolution(mention, problem=problem)  # a text naming itself: nothing to link
-        return Resolution(mention, href=href, doc_id=doc_id, collection=target.collection, unit_id=unit_id,
-                          problem=problem)
+        return Resolution(mention, doc_id=doc_id, collection=target.collection, unit_id=unit_id, problem=problem)
 
     def _unit(self, doc_id: str, mention: Mention) -> tuple[str | None, tuple[str, str] | None]:
         """The cited place's unit id, searched in every language version (ids are the same in all)."""
         versions = [v for v in self.versions.get(doc_id, []) if v.has_text]
         if not versions:
             return None, None  # a catalogue record: the place is linked once its text is added
-        versions.sort(key=lambda v: v.lang != SOURCE_LANGUAGE)
+        versions.sort(key=lambda v: v is not self.docs[doc_id])  # the source text first
         reason = ""
         for version in versions:
             try:
                 return locate(version, mention.place).id, None
             except PlaceNotFound as exc:
                 reason = reason or str(exc)
-        if all(v.metadata.get("completeness") == "partial" for v in versions):
+        if all(v.meta.completeness == "partial" for v in versions):
             return None, (f"'{_said(mention)}': {mention.place.describe()} is not in the partial text of {doc_id} "
                           f"({reason}); the link goes to the document",
                           "nothing to do if the place is in the missing part: it is linked once the text is completed")

@@ -1,113 +1,86 @@
-"""One document as a chapter of a printed edition, made from the site's Renderer output.
+"""One document as a chapter of a printed edition: the web page's render tree with the print link policy.
 
-The Renderer writes a web page; a book needs three changes, made here on its HTML rather than by a second
-renderer: ids made unique across the book (`para-1` is in every document), footnotes moved to where they are
-called (`float: footnote` puts them at the foot of that page), and web-only parts (permalinks) removed.
+Nothing here rewrites HTML. The Renderer (compendium/render.py) draws the same tree as on the web, with
+`PRINT` output (no permalinks, each footnote set at its call so that `float: footnote` puts it at the foot
+of that page, headings one level down) and `PrintLinks`: ids made unique across the book (`para-1` is in
+every document), a link to a document of the edition becomes an internal destination of the PDF, a link
+to a document outside it goes to its page on the published site (when the site's URL is known) or to
+its symbol on undocs.org, else it stays text.
 """
 
 from __future__ import annotations
 
-import html
-import re
+from dataclasses import dataclass
 
-from ..model import Document
-from ..render import Renderer, inline
-from .plan import Entry
+from .. import addresses
+from ..addresses import DocRef
 from ..languages import direction
-
-_TAG = re.compile(r"<[^>]+>")
-_ID_ATTR = re.compile(r'\b(id|aria-labelledby)="([^"]+)"')
-_LOCAL_HREF = re.compile(r'\bhref="#([^"]+)"')
-_ANCHOR = re.compile(r'\s?<a class="cmp-anchor"[^>]*>¶</a>')
-_FNREF = re.compile(r'<sup class="cmp-fnref"><a href="#fn-([^"]+)">[^<]*</a></sup>')
-_HEADING = re.compile(r"<(/?)h([1-5])\b")
-_SITE_LINK = re.compile(r'href="\.\./\.\./(?:instruments|resolutions)/([a-z0-9-]+)/"')
+from ..markup import Markup, macro
+from ..model import Document
+from ..render import PRINT, Renderer
+from .plan import Entry
 
 
 def doc_anchor(doc_id: str) -> str:
-    return f"doc-{doc_id}"
+    return DocRef("", doc_id).chapter_anchor
 
 
-def prefix_ids(fragment: str, prefix: str) -> str:
-    """Every id and same-page link of one document gets the document's prefix; only inside tags, never in text."""
-    def tag(m: re.Match) -> str:
-        t = _ID_ATTR.sub(lambda a: f'{a.group(1)}="{prefix}{a.group(2)}"', m.group(0))
-        return _LOCAL_HREF.sub(lambda a: f'href="#{prefix}{a.group(1)}"', t)
-    return _TAG.sub(tag, fragment)
+@dataclass(frozen=True)
+class PrintLinks:
+    """Links inside one PDF edition, for the chapter of `doc`."""
+    lang: str
+    doc: DocRef  # the chapter being rendered
+    in_edition: frozenset[str]  # the ids of the documents this edition holds
+    symbols: tuple[tuple[str, str], ...] = ()  # document id → its symbol, for documents outside the edition
+    site_url: str = ""  # the published site, where a document outside the edition can be read
+
+    def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None:
+        if lang not in (None, self.lang):
+            return None  # another language's text is not in this edition
+        if ref.id in self.in_edition:
+            return "#" + (ref.print_id(unit_id) if unit_id else ref.chapter_anchor)
+        if self.site_url:
+            return addresses.absolute(self.site_url, ref.page(self.lang) + addresses.fragment(unit_id))
+        symbol = dict(self.symbols).get(ref.id)
+        return addresses.undocs(symbol) if symbol else None
+
+    def external(self, url: str) -> str | None:
+        return url
+
+    def unit(self, unit_id: str) -> str:
+        return "#" + self.doc.print_id(unit_id)
+
+    def anchor(self, unit_id: str) -> str:
+        return self.doc.print_id(unit_id)
+
+    def page(self, path: str) -> str | None:
+        return addresses.absolute(self.site_url, path) if self.site_url else None
 
 
-def shift_headings(fragment: str, by: int = 1) -> str:
-    """The web page's h2 sections sit under the chapter's own h2 title in the book."""
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + by)}", fragment)
-
-
-def lang_attrs(doc: Document, fallback: bool) -> str:
+def lang_attrs(doc: Document, fallback: bool) -> Markup:
     """A text shown in its source language says so, for fonts, hyphenation, direction and screen readers."""
-    return f' lang="{doc.lang}" dir="{direction(doc.lang)}"' if fallback else ""
+    return Markup(' lang="{}" dir="{}"').format(doc.lang, direction(doc.lang)) if fallback else Markup("")
 
 
 def running_title(doc: Document) -> str:
     """The running header: the short title, else the symbol, else the title."""
-    symbol = doc.metadata.get("symbol")
-    symbol = symbol[0] if isinstance(symbol, list) and symbol else symbol
-    return str(doc.metadata.get("short_title") or symbol or doc.title)
+    return doc.meta.short_title or doc.meta.symbol or doc.title
 
 
 class Chapter:
-    """The HTML of one document for one language's editions (the same in the full, cluster and own edition)."""
+    """The HTML of one document for one language's editions (the same in the full, cluster and own edition,
+    given the same set of documents to link to)."""
 
-    def __init__(self, entry: Entry, lang: str):
+    def __init__(self, entry: Entry, lang: str, citations=None, links: PrintLinks | None = None):
         self.entry = entry
         self.doc = entry.doc
         self.lang = lang
-        self.renderer = Renderer(entry.doc, lang)
+        self.links = links or PrintLinks(lang, entry.doc.ref, frozenset({entry.doc.id}))
+        self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=PRINT)
         self._ = self.renderer._
 
-    def body(self) -> str:
-        r = self.renderer
-        if not self.doc.has_text:
-            return r.body()  # the "text not yet available" note
-        units = "".join(r.unit(u) for u in self.doc.units)
-        used: set[str] = set()
-
-        def note(m: re.Match) -> str:
-            label = html.unescape(m.group(1))
-            if label in used:  # called twice: the second call points at the first
-                return m.group(0)
-            used.add(label)
-            text = inline(r.footnotes[label].text, r.footnotes, r.missing)
-            safe = html.escape(label)
-            return f'<span class="cmp-fn" id="fn-{safe}" data-call="{safe}">{text}</span>'
-
-        units = _FNREF.sub(note, units)
-        # A note nobody calls still belongs to the text: it is listed after it, as on the web page.
-        orphans = [u for u in self.doc.units if u.kind == "footnote" and u.number not in used]
-        notes = ""
-        if orphans:
-            items = "".join(f'<li id="fn-{html.escape(u.number or "")}"><span class="cmp-num">'
-                            f'{html.escape(u.number or "")}</span> {inline(u.text, r.footnotes, r.missing)}</li>'
-                            for u in orphans)
-            notes = f'<section class="cmp-footnotes"><h2 class="cmp-notes-title">{html.escape(self._("Notes"))}</h2>' \
-                    f'<ol>{items}</ol></section>'
-        return f'<div class="cmp-body">{units}</div>{notes}'
-
-    def metadata(self) -> str:
-        # Links to other documents' pages become links to their chapters (dropped later if not in the edition).
-        return _SITE_LINK.sub(lambda m: f'href="#{doc_anchor(m.group(1))}"', self.renderer.metadata())
-
-    def notice(self) -> str:
-        if not self.entry.fallback:
-            return ""
-        _ = self._
-        return (f'<div class="cmp-fallback"><p class="cmp-fallback-title">{html.escape(_("Not yet available in this language"))}'
-                f'</p><p>{html.escape(_("This text is shown in its source language until a translation is published."))}</p></div>')
-
     def html(self) -> str:
-        doc, attrs = self.doc, lang_attrs(self.doc, self.entry.fallback)
-        body = shift_headings(_ANCHOR.sub("", prefix_ids(self.body(), f"{doc.id}--")))
-        short = doc.metadata.get("short_title")
-        short_html = f'<p class="cmp-short-title"{attrs}>{html.escape(short)}</p>' if short else ""
-        return (f'<article class="cmp-doc cmp-{doc.collection}" id="{doc_anchor(doc.id)}">'
-                f'<h2 class="cmp-doc-title"{attrs} data-running="{html.escape(running_title(doc))}">'
-                f'{html.escape(doc.title)}</h2>{short_html}{self.metadata()}{self.notice()}'
-                f'<div class="cmp-document"{attrs}>{body}</div></article>')
+        r = self.renderer
+        body = r.body()
+        return str(macro("chapter.html", "chapter")(self, r.metadata(), body, lang_attrs(self.doc, self.entry.fallback),
+                                                     running_title(self.doc)))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import addresses
+from ..facts import adoption_date
 from ..model import Corpus, Document
-from ..pages import pick
+from ..versions import pick
+from ..vocabulary import CLUSTERS, OTHER_CLUSTER as OTHER
 
-CLUSTERS = ("custody", "cooperation", "prevention", "governance")  # ECOSOC resolution 2003/30, paragraph 3
-OTHER = "other"  # an instrument without a known cluster still belongs in the book
 KINDS = ("full", "cluster", "instrument")
 
 
@@ -49,16 +50,12 @@ class Edition:
     @property
     def path(self) -> str:
         """Path of the PDF from the site root: the language's downloads folder."""
-        if self.kind == "full":
-            return f"{self.lang}/downloads/compendium-{self.lang}.pdf"
-        if self.kind == "cluster":
-            return f"{self.lang}/downloads/cluster-{self.slug}-{self.lang}.pdf"
-        return f"{self.lang}/downloads/instruments/{self.slug}-{self.lang}.pdf"
+        return addresses.edition_file(self.lang, self.kind, self.slug)
 
     @property
     def label(self) -> str:
         """How messages name the edition: language and file."""
-        return f"[{self.lang}] {self.path.split('/downloads/', 1)[1]}"
+        return f"[{self.lang}] {self.path.removeprefix(addresses.downloads_dir(self.lang))}"
 
     def entries(self) -> list[Entry]:
         return [e for _cluster, entries in self.parts for e in entries] + list(self.resolutions)
@@ -69,10 +66,7 @@ class Edition:
 
 def _adoption_key(entry: Entry) -> tuple[str, str]:
     """Chronological by first adoption, so that every language's edition has the same order."""
-    adopted = entry.doc.metadata.get("adopted_by")
-    first = (adopted[0] if adopted else {}) if isinstance(adopted, list) else (adopted or {})
-    date = str(first.get("date", "")) if isinstance(first, dict) else ""
-    return (date or "9999", entry.id)
+    return (adoption_date(entry.doc) or "9999", entry.id)
 
 
 def book(corpus: Corpus, lang: str) -> Book:
@@ -84,7 +78,7 @@ def book(corpus: Corpus, lang: str) -> Book:
         if doc.collection == "resolutions":
             result.resolutions.append(entry)
         else:
-            cluster = doc.metadata.get("cluster")
+            cluster = doc.meta.cluster
             by_cluster.setdefault(cluster if cluster in CLUSTERS else OTHER, []).append(entry)
     for cluster in (*CLUSTERS, OTHER):
         if by_cluster.get(cluster):

@@ -18,6 +18,7 @@ from ..catalogs import compile_all
 from ..model import Corpus
 from . import plan
 from .cache import Cache, input_key
+from ..citations import citation_index
 from .compose import ChapterError, Composer
 from .manifest import write_manifest
 from .pdf import PDF_VARIANT, Job, Result, render
@@ -74,7 +75,7 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
     planned: list[_Planned] = []
     jobs: dict[str, Job] = {}
     for lang in langs:
-        composer = Composer(lang, stamp)
+        composer = Composer(lang, stamp, citations=citation_index(corpus))
         fonts = font_files(lang)
         for edition in (e for e in plan.editions(corpus, lang) if e.kind in kinds):
             try:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import SOURCE_LANGUAGE
 from ..model import Corpus, Document
+from ..versions import declared_source_languages, source_language_of
 from .markers import HASH, is_untranslated, untranslated_fields
 
 
@@ -20,31 +20,13 @@ def group_by_id(corpus: Corpus) -> dict[str, dict[str, Document]]:
     return groups
 
 
-def declared_source_languages(files: dict[str, Document]) -> list[str]:
-    """The `source_language` values the files of one document give (more than one is a conflict)."""
-    seen: list[str] = []
-    for doc in files.values():
-        value = doc.metadata.get("source_language")
-        if isinstance(value, str) and value not in seen:
-            seen.append(value)
-    return seen
-
-
 def source_language(files: dict[str, Document]) -> str:
-    """Any file of the document may say which language is the source; the default is the compendium's."""
-    declared = declared_source_languages(files)
-    return declared[0] if declared else SOURCE_LANGUAGE
-
-
-def translation_block(doc: Document) -> dict | None:
-    value = doc.metadata.get("translation")
-    return value if isinstance(value, dict) else None
+    """Any file of the document may say which language is the source (compendium.versions)."""
+    return source_language_of(files)
 
 
 def recorded_hashes(doc: Document) -> dict[str, str]:
-    block = translation_block(doc) or {}
-    hashes = block.get("source_hashes") or {}
-    return {str(k): str(v) for k, v in hashes.items()} if isinstance(hashes, dict) else {}
+    return dict(doc.meta.translation.source_hashes) if doc.meta.translation is not None else {}
 
 
 @dataclass
@@ -73,9 +55,8 @@ def source_hashes(source: Document) -> dict[str, str]:
 
 
 def align(translation: Document, source: Document, current: dict[str, str] | None = None) -> Alignment:
-    block = translation_block(translation)
-    status = block.get("status") if block is not None else None
-    result = Alignment(translation, source, str(status) if block is not None else None)
+    block = translation.meta.translation
+    result = Alignment(translation, source, (block.status or "None") if block is not None else None)
     current = source_hashes(source) if current is None else current
     mine = translation.unit_ids()
     mine_set = set(mine)
@@ -91,5 +72,5 @@ def align(translation: Document, source: Document, current: dict[str, str] | Non
     result.extra = [uid for uid in mine if uid not in current]
     result.unknown_hashes = [uid for uid in recorded if uid not in current]
     result.untranslated = [u.id for u in translation.walk() if is_untranslated(u)]
-    result.untranslated_fields = untranslated_fields(translation.metadata)
+    result.untranslated_fields = untranslated_fields(translation)
     return result

@@ -23,18 +23,18 @@ def check_translations(corpus: Corpus, report: Report) -> None:
         declared = declared_source_languages(files)
         for lang in declared:
             if lang not in known_languages():
-                doc = next(d for d in files.values() if d.metadata.get("source_language") == lang)
+                doc = next(d for d in files.values() if d.meta.source_language == lang)
                 report.error(doc.path, doc.key_lines.get("source_language", 1), 1,
                              f"unknown source_language '{lang}'", f"use one of: {', '.join(known_languages())}")
         if len(declared) > 1:
             for doc in files.values():
-                if "source_language" in doc.metadata:
+                if doc.meta.source_language is not None:
                     report.error(doc.path, doc.key_lines["source_language"], 1,
                                  f"the files of '{doc_id}' disagree on source_language ({', '.join(declared)})",
                                  "give every file of the document the same source_language, or only the source")
         src_lang = source_language(files)
         source = files.get(src_lang)
-        if source is not None and "translation" in source.metadata:
+        if source is not None and source.has_key("translation"):
             report.warning(source.path, source.key_lines.get("translation", 1), 1,
                            f"the source text ({src_lang}) has a 'translation' block",
                            "remove it, or set source_language if this file is a translation")

@@ -27,5 +27,6 @@ def strip_marker(text: str) -> str:
     return text.replace(MARKER + " ", "").replace(" " + MARKER, "").replace(MARKER, "")
 
 
-def untranslated_fields(metadata: dict) -> list[str]:
-    return [k for k in TRANSLATABLE_KEYS if isinstance(metadata.get(k), str) and MARKER in metadata[k]]
+def untranslated_fields(doc) -> list[str]:
+    """The front-matter texts of a translation that still carry the marker."""
+    return [k for k in TRANSLATABLE_KEYS if isinstance(doc.front_matter(k), str) and MARKER in doc.front_matter(k)]

@@ -6,19 +6,19 @@ Only that block's lines change, so a translator's comments and layout elsewhere 
 from __future__ import annotations
 
 from ..model import Document
-from .alignment import recorded_hashes, translation_block
+from .alignment import recorded_hashes
 from .scaffold import hash_lines
 
 
 def updated_block(doc: Document, status: str | None, hashes: dict[str, str], drop: set[str],
                   order: list[str]) -> list[str]:
     """The new block: `hashes` recorded over the old ones, ids in `drop` removed, in the source's `order`."""
-    block = translation_block(doc) or {}
     merged = {uid: h for uid, h in recorded_hashes(doc).items() if uid not in drop}
     merged.update(hashes)
     rank = {uid: i for i, uid in enumerate(order)}
     merged = dict(sorted(merged.items(), key=lambda kv: rank.get(kv[0], len(rank))))
-    new_status = status or str(block.get("status") or "draft")
+    recorded = doc.meta.translation.status if doc.meta.translation is not None else None
+    new_status = status or recorded or "draft"
     return ["translation:", f"  status: {new_status}", *hash_lines(merged)]
 
 

@@ -99,7 +99,7 @@ def _front_matter(source: Document, lines: list[str], end: int, lang: str) -> li
     out.extend(lines[1:starts[0][0] - 1] if starts else lines[1:end])
     for i, (line, key) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else end + 1  # file line of what follows
-        value = source.metadata.get(key)
+        value = source.front_matter(key)
         if key in ("translation", "lang"):
             continue
         if key in TRANSLATABLE_KEYS and isinstance(value, str):

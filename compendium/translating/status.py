@@ -79,8 +79,7 @@ def _state_of(doc_id: str, lang: str, files: dict[str, Document],
         has_text = source.has_text if source else any(d.has_text for d in files.values())
         return TranslationState(**base, status="missing" if has_text else _NO_TEXT, source_units=n_units)
     state = TranslationState(**base, status="", path=str(mine.path), source_units=n_units)
-    block = mine.metadata.get("translation")
-    state.recorded_status = str(block.get("status")) if isinstance(block, dict) else None
+    state.recorded_status = mine.meta.translation.status if mine.meta.translation is not None else None
     if source is None:
         state.status = "no-source"
         return state

@@ -1,0 +1,201 @@
+"""Identity and addresses: the only place that computes a URL, a site path or an anchor.
+
+In the spirit of FRBR: a `DocRef` names a work (a document, whatever its language); a language version
+of it has a page, a JSON file and a source file in that language's site; an edition is a PDF. Every
+address inside the published site is a path from the site root ("fr/resolutions/ecosoc-1993-34/"), and
+`relative(from_page, to)` turns it into the href a page writes, so no code assumes a page's depth.
+
+A link policy decides, per output, how a target becomes an href: `WebLinks` writes relative URLs between
+the pages of the site; `PrintLinks` (in editions/) writes internal destinations in one PDF.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import quote
+
+UNDOCS = "https://undocs.org/"
+
+
+@dataclass(frozen=True, order=True)
+class DocRef:
+    """A document of the compendium as a work: its collection and id."""
+    collection: str
+    id: str
+
+    def page(self, lang: str) -> str:
+        """Its page in the site of `lang`, from the site root."""
+        return f"{lang}/{self.path}"
+
+    @property
+    def path(self) -> str:
+        """Its page inside one language's site: "resolutions/ecosoc-1993-34/"."""
+        return f"{self.collection}/{self.id}/"
+
+    @property
+    def source_uri(self) -> str:
+        """The page's source name for the site framework: "resolutions/ecosoc-1993-34/index.md"."""
+        return source_uri(self.path)
+
+    def json(self, lang: str) -> str:
+        """Its parsed text as JSON, beside its page."""
+        return f"{self.page(lang)}index.json"
+
+    def content_file(self, lang: str) -> str:
+        """Its content file, relative to the content folder."""
+        return f"{self.collection}/{self.id}/{lang}.md"
+
+    @property
+    def chapter_anchor(self) -> str:
+        """The id of its chapter in a printed edition."""
+        return f"doc-{self.id}"
+
+    def print_id(self, unit_id: str) -> str:
+        """The id of one of its units in a printed edition (unit ids repeat from document to document)."""
+        return f"{self.id}--{unit_id}"
+
+
+# -- the pages of one language's site, from its root ------------------------------------------------------------
+def in_site(lang: str, path: str) -> str:
+    """A path inside one language's site ("status/"), from the root of all sites ("fr/status/")."""
+    return f"{lang}/{path}"
+
+
+def home(lang: str) -> str:
+    return f"{lang}/"
+
+
+def collection_page(lang: str, collection: str) -> str:
+    return f"{lang}/{collection}/"
+
+
+def cluster_page(lang: str, cluster: str) -> str:
+    return f"{lang}/{cluster_path(cluster)}"
+
+
+def cluster_path(cluster: str) -> str:
+    return f"clusters/{cluster}/"
+
+
+def index_page(lang: str, name: str) -> str:
+    """"years" or "bodies": the indexes by year of adoption and by adopting body."""
+    return f"{lang}/indexes/{name}/"
+
+
+def downloads_page(lang: str) -> str:
+    return f"{lang}/downloads/"
+
+
+def status_page(lang: str) -> str:
+    return f"{lang}/status/"
+
+
+def search_index(lang: str) -> str:
+    return f"{lang}/search/index.json"
+
+
+def source_uri(path: str) -> str:
+    """The site framework's source name of a page inside one language's site: "indexes/years/" →
+    "indexes/years/index.md", "" → "index.md"."""
+    return f"{path}index.md" if path.strip("/") else "index.md"
+
+
+def page_path(source: str) -> str:
+    """The reverse of `source_uri`: "resolutions/x/index.md" → "resolutions/x/", "index.md" → ""."""
+    if source == "index.md":
+        return ""
+    return source.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+# -- editions ---------------------------------------------------------------------------------------------------
+def edition_file(lang: str, kind: str, slug: str) -> str:
+    """A PDF edition, from the site root: the full compendium, a cluster's or an instrument's."""
+    if kind == "full":
+        return f"{lang}/downloads/compendium-{lang}.pdf"
+    if kind == "cluster":
+        return f"{lang}/downloads/cluster-{slug}-{lang}.pdf"
+    return f"{lang}/downloads/instruments/{slug}-{lang}.pdf"
+
+
+def downloads_dir(lang: str) -> str:
+    return f"{lang}/downloads/"
+
+
+# -- outside the site -------------------------------------------------------------------------------------------
+def undocs(symbol: str) -> str:
+    """The United Nations Official Document System's address of a document symbol."""
+    return UNDOCS + quote(symbol.strip(), safe="/().")
+
+
+def symbol_of_undocs(url: str) -> str | None:
+    return url[len(UNDOCS):] if url.startswith(UNDOCS) else None
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A path from the site root as a full URL of the published site ("" when no site URL is set: a
+    root-relative URL then)."""
+    root = site_url.rstrip("/")
+    return f"{root}/{path}"
+
+
+# -- hrefs ------------------------------------------------------------------------------------------------------
+def fragment(unit_id: str | None) -> str:
+    return f"#{unit_id}" if unit_id else ""
+
+
+def relative(from_page: str, to: str) -> str:
+    """The href that leads from the page at `from_page` (a folder path from the site root, ending in "/")
+    to `to` (a path from the site root, optionally with a #fragment)."""
+    target, _, frag = to.partition("#")
+    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
+    rel = posixpath.relpath(target or ".", base or ".")
+    if rel == ".":
+        rel = "./"
+    elif (target.endswith("/") or not target) and not rel.endswith("/"):
+        rel += "/"
+    return rel + (f"#{frag}" if frag else "")
+
+
+class LinkPolicy(Protocol):
+    """How one output turns a target into an href; None means: no link, the text stays."""
+
+    def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None: ...
+
+    def external(self, url: str) -> str | None: ...
+
+    def unit(self, unit_id: str) -> str: ...
+
+    def anchor(self, unit_id: str) -> str: ...
+
+    def page(self, path: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class WebLinks:
+    """Links between the pages of the published site: relative URLs from the page being rendered."""
+    lang: str  # the site's language
+    here: str  # the page being rendered, from the site root
+
+    def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None:
+        return relative(self.here, ref.page(lang or self.lang) + fragment(unit_id))
+
+    def external(self, url: str) -> str | None:
+        return url
+
+    def unit(self, unit_id: str) -> str:
+        """A unit of the page itself: its href."""
+        return f"#{unit_id}"
+
+    def anchor(self, unit_id: str) -> str:
+        """The id a unit of this page carries."""
+        return unit_id
+
+    def page(self, path: str) -> str | None:
+        """Another page of the site, from the site root."""
+        return relative(self.here, path)
+
+    @property
+    def permalinks(self) -> bool:
+        return True
