@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+
+from markupsafe import Markup
 from typing import Callable, Iterable
 
 _TOKEN = re.compile(r"<[^>]*>|[^<]+")
@@ -56,9 +58,8 @@ def _link_text(node: str, find: Callable[[str], Iterable[Link]]) -> str:
         if start < at or end <= start:
             continue  # overlapping: the first one wins
         pieces.append(html.escape(text[at:start], quote=False))
-        title_attr = f' title="{html.escape(title)}"' if title else ""
-        pieces.append(f'<a class="cmp-cite" href="{html.escape(href)}"{title_attr}>'
-                      f'{html.escape(text[start:end], quote=False)}</a>')
+        pieces.append(Markup('<a class="cmp-cite" href="{}"{}>{}</a>').format(
+            href, Markup(' title="{}"').format(title) if title else "", text[start:end]))
         at = end
     pieces.append(html.escape(text[at:], quote=False))
     return "".join(pieces)

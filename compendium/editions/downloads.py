@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import posixpath
+from types import SimpleNamespace
 
 from babel.numbers import format_decimal
 
+from .. import addresses
+from ..markup import macro
 from ..i18n import gettext_for, locale_of
 from ..languages import direction
 
@@ -21,29 +22,20 @@ def human_size(size: int, lang: str) -> str:
 
 def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None) -> str:
     """HTML fragment listing the editions; links are relative to `page_dir` (the page's folder from the site
-    root, default `<lang>/downloads/`) so the site works under any base path."""
+    root, default the language's Downloads page) so the site works under any base path."""
     _ = gettext_for(lang)
     files = (manifest or {}).get("files") or []
     if not files:
-        return f'<p class="cmp-downloads-none">{html.escape(_("No printable edition is available yet."))}</p>'
-    page_dir = page_dir if page_dir is not None else f"{lang}/downloads/"
+        return str(macro("downloads.html", "none")(_))
+    here = page_dir if page_dir is not None else addresses.downloads_page(lang)
     kinds = {"full": _("Full compendium"), "cluster": _("Cluster"), "instrument": _("Instrument")}
     rows = []
     for f in files:
-        href = posixpath.relpath(f["path"], page_dir.rstrip("/") or ".")
         title_lang = f.get("title_lang") or lang
-        attrs = f' lang="{title_lang}" dir="{direction(title_lang)}"' if title_lang != lang else ""
-        note = f' <span class="cmp-note">({html.escape(_("source language"))})</span>' if f.get("fallback") else ""
-        rows.append(
-            f'<tr class="cmp-download cmp-download-{html.escape(f["kind"])}">'
-            f'<td><a href="{html.escape(href)}" download{attrs}>{html.escape(f["title"])}</a>{note}</td>'
-            f'<td>{html.escape(kinds.get(f["kind"], f["kind"]))}</td>'
-            f'<td class="cmp-num">{html.escape(format_decimal(f["pages"], locale=locale_of(lang)))}</td>'
-            f'<td class="cmp-num">{html.escape(human_size(f["bytes"], lang))}</td>'
-            f'<td><code class="cmp-sha256" title="SHA-256">{html.escape(f["sha256"])}</code></td></tr>')
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>'
-                   for h in (_("Document"), _("Type"), _("Pages"), _("Size"), _("SHA-256 checksum")))
-    intro = html.escape(_("Printable editions in PDF, for reading offline and printing. The checksum lets you "
-                          "check that a file is the one published here."))
-    return (f'<p class="cmp-downloads-intro">{intro}</p><table class="cmp-downloads"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+        rows.append(SimpleNamespace(
+            kind=f["kind"], href=addresses.relative(here if here.endswith("/") else here + "/", f["path"]),
+            title=f["title"], title_lang=title_lang if title_lang != lang else None, dir=direction(title_lang),
+            fallback=bool(f.get("fallback")), kind_label=kinds.get(f["kind"], f["kind"]),
+            pages=format_decimal(f["pages"], locale=locale_of(lang)), size=human_size(f["bytes"], lang),
+            sha256=f["sha256"]))
+    return str(macro("downloads.html", "table")(_, rows))
