@@ -42,7 +42,7 @@ def load_file(path: Path, collection: str, report: Report) -> Document | None:
     _check_unsafe(path, raw.body, raw.body_line, report)
     meta = typed_metadata(raw.metadata)
     units = parse_body(path, raw.body, raw.body_line, report, meta.numbering, meta.footnotes_missing)
-    doc = Document(raw.metadata["id"], collection, lang, path, raw.metadata, units, raw.key_lines, raw.body_line)
+    doc = Document(folder_id, collection, lang, path, raw.metadata, units, raw.key_lines, raw.body_line)  # id == folder, checked
     if meta.completeness == "none" and doc.has_text:
         report.warning(path, raw.key_lines.get("completeness", 1), 1, "'completeness: none' but the file has a text",
                        "set 'completeness: complete' or 'partial'")
