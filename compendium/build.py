@@ -13,21 +13,25 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+from . import settings as settings_module
 from .diagnostics import Report
 from .languages import direction, info, known_languages
 from .loader import load
+from .settings import ENV_NAMES, Settings
 
 
 class Workers:
     """One framework process per core, started before the corpus is parsed: each imports the framework and
     warms up for the first language it claims while this process reads the content, then waits for the word
-    go (a file in the staging folder) or abort."""
+    go (a file in the staging folder) or abort. They get the settings as environment variables."""
 
-    def __init__(self, langs: list[str], content: Path, config: Path, out: Path, cache: Path):
-        env = dict(os.environ, COMPENDIUM_CONTENT=str(content.resolve()), COMPENDIUM_CORPUS_CACHE=str(cache),
-                   NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    def __init__(self, langs: list[str], settings: Settings, config: Path, out: Path):
+        # The parent's environment for the rest (PATH, HOME...); the configuration only from the settings.
+        env = {name: value for name, value in os.environ.items() if name not in ENV_NAMES.values()}
+        env.update(settings.to_env(), NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
         root = config.resolve().parent
         cmd = [sys.executable, str(root / "hooks" / "build_languages.py"), str(config.resolve()), str(out.resolve()), *langs]
         count = min(len(langs), os.cpu_count() or 1)
@@ -35,10 +39,10 @@ class Workers:
         self.procs = [subprocess.Popen(cmd, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                        text=True) for _ in range(count)]
 
-    def go(self, extra_env: dict[str, str]) -> list[str]:
-        """Let the workers build; the outputs of those that failed."""
+    def go(self, settings: Settings) -> list[str]:
+        """Let the workers build with these settings; the outputs of those that failed."""
         tmp = self.out / ".go.tmp"
-        tmp.write_text(json.dumps({"env": extra_env}), encoding="utf-8")
+        tmp.write_text(json.dumps({"env": settings.to_env()}), encoding="utf-8")
         tmp.rename(self.out / ".go.json")
         return [out for code, out in self._wait() if code != 0]
 
@@ -66,14 +70,16 @@ def language_chooser(langs: list[str]) -> str:
             f'<ul>{links}</ul></body></html>\n')
 
 
-def sitemap_index(langs: list[str]) -> str:
-    """The root sitemap names each language's own sitemap."""
-    items = "".join(f"  <sitemap><loc>{lang}/sitemap.xml</loc></sitemap>\n" for lang in langs)
+def sitemap_index(langs: list[str], site_url: str = "") -> str:
+    """The root sitemap names each language's own sitemap (absolute when the site's address is known)."""
+    root = f"{site_url.rstrip('/')}/" if site_url else ""
+    items = "".join(f"  <sitemap><loc>{root}{lang}/sitemap.xml</loc></sitemap>\n" for lang in langs)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             f"{items}</sitemapindex>\n")
 
 
 def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report, pdf: bool = True) -> int:
+    """Build `langs` (default all) with the active settings, which the site builds are given too."""
     if not config.is_file():
         report.error(config, 1, 1, "no MkDocs configuration", "run from the repository root or pass --config")
         return 1
@@ -84,7 +90,8 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
     staging.mkdir(parents=True)
     cache = staging / ".corpus.pickle"
     # Costliest language first (Chinese is segmented); each worker claims the next language nobody has.
-    workers = Workers(sorted(langs, key=lambda lang: lang != "zh"), content, config, staging, cache)
+    settings = replace(settings_module.current(), content=content.resolve(), corpus_cache=cache)
+    workers = Workers(sorted(langs, key=lambda lang: lang != "zh"), settings, config, staging)
     started = False
     try:
         corpus = load(content, report)
@@ -94,16 +101,16 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
             return 1
         with cache.open("wb") as fh:  # parsed once here, read by every language's build
             pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        # The printable editions first: each language's site build reads its manifest ($COMPENDIUM_EDITIONS_DIR).
-        editions_env: dict[str, str] = {}
+        # The printable editions first: each language's site build reads its manifest (settings.editions_dir).
         if pdf:
             from .editions.site import render_for_site
 
-            editions_env = render_for_site(corpus, content, site_dir, staging, langs, report)
-            if editions_env is None:
+            editions_dir = render_for_site(corpus, content, site_dir, staging, langs, report)
+            if editions_dir is None:
                 return 1
+            settings = replace(settings, editions_dir=editions_dir)
         started = True
-        failed = workers.go(editions_env)
+        failed = workers.go(settings)
         for out in failed:
             tail = "\n".join(out.strip().splitlines()[-15:])
             report.error(site_dir, 1, 1, f"the site failed to build:\n{tail}",
@@ -113,7 +120,7 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
         for marker in [cache, *staging.glob(".claim-*"), staging / ".go.json"]:
             marker.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
-        (staging / "sitemap.xml").write_text(sitemap_index(langs), encoding="utf-8")
+        (staging / "sitemap.xml").write_text(sitemap_index(langs, settings.site_url), encoding="utf-8")
         if pdf:
             from .editions.site import move_into_site
 
