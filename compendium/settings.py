@@ -195,8 +195,14 @@ def use(settings: Settings) -> Settings:
     global _active
     previous, _active = _active, settings
     if settings != previous:
-        for listener in _listeners:
-            listener(previous, settings)
+        try:
+            for listener in _listeners:
+                listener(previous, settings)
+        except BaseException:  # e.g. a SettingsError from a bad languages file: the previous ones stay
+            _active = previous
+            for listener in _listeners:
+                listener(settings, previous)
+            raise
     return previous
 
 
