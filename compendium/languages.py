@@ -11,8 +11,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from . import LANGUAGES
-from . import settings
+from . import LANGUAGES, settings
 from .settings import Settings, read_languages
 
 

@@ -4,9 +4,10 @@
 
 `compendium build` starts one of these per core, each with the whole list, before it parses the content:
 a process claims its first language (a claim is a file created exclusively in OUT_DIR), warms up for it,
-and waits for OUT_DIR/.go.json (the settings for the builds, as environment variables) or OUT_DIR/.abort. Then it builds, and takes
-the next language nobody has claimed yet, so the cores stay busy whatever each language costs. Exit
-code 1 and the language on stderr when a language fails; the other languages are still built.
+and waits for OUT_DIR/.go.json (the settings for the builds, as environment variables) or OUT_DIR/.abort.
+Then it builds, and takes the next language nobody has claimed yet, so the cores stay busy whatever each
+language costs. Exit code 1 and the language on stderr when a language fails; the other languages are
+still built. Exit code 2 on a bad setting.
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def test_a_translations_folder_that_does_not_exist(tmp_path):
 
 
 def test_an_unknown_language_to_build(tmp_path):
-    with pytest.raises(SettingsError, match=r"^COMPENDIUM_LANG=pt: not a language of .*languages\.yml \(one of ar, zh, "):
+    with pytest.raises(SettingsError, match=r"^COMPENDIUM_LANG=pt: not a language of .*languages\.yml \(one of ar, "):
         Settings.from_env({"COMPENDIUM_LANG": "pt"})
 
 
@@ -191,8 +191,8 @@ def test_another_catalogs_folder_in_process(tmp_path):
     folder = tmp_path / "translations"
     shutil.copytree(ROOT / "translations" / "fr", folder / "fr", ignore=shutil.ignore_patterns("*.mo"))
     po = folder / "fr" / "LC_MESSAGES" / "messages.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('msgid "Resolutions"\nmsgstr "', 'msgid "Resolutions"\nmsgstr "X-'),
-                  encoding="utf-8")
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "Resolutions"\nmsgstr "', 'msgid "Resolutions"\nmsgstr "X-'), encoding="utf-8")
     from compendium.catalogs import compile_all
 
     with settings.using(Settings(translations=folder)):

@@ -44,8 +44,9 @@ def content_sha256(docs: list[Document]) -> str:
 
 def edition_timestamp(content: Path | None) -> int:
     """The settings' source_date_epoch (SOURCE_DATE_EPOCH, reproducible builds) when set; else the last commit
-    that changed the content; else the newest content file. The date of the content, not of the build machine's clock, so that a rebuild
-    of unchanged content gives the same bytes and a commit that touches only code re-renders nothing."""
+    that changed the content; else the newest content file. The date of the content, not of the build
+    machine's clock, so that a rebuild of unchanged content gives the same bytes and a commit that touches
+    only code re-renders nothing."""
     configured = settings.current().source_date_epoch
     if configured is not None:
         return configured
