@@ -24,10 +24,12 @@ from corpus import LANGS, write_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from compendium import settings  # noqa: E402
 from compendium.diagnostics import Report  # noqa: E402
 from compendium.editions import build_editions, load_manifest  # noqa: E402
 from compendium.editions.plan import KINDS  # noqa: E402
 from compendium.loader import load  # noqa: E402
+from compendium.settings import Settings  # noqa: E402
 
 
 def cpu_seconds() -> float:
@@ -45,6 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     kinds = KINDS if args.all else ("full",)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible, and the same in both runs
+    settings.use(Settings.from_env(os.environ))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"Machine: {platform.platform()}, {cores} cores, Python {platform.python_version()}\n", flush=True)
     load_before = os.getloadavg()[0]

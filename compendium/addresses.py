@@ -92,6 +92,10 @@ def status_page(lang: str) -> str:
     return f"{lang}/status/"
 
 
+def sitemap(lang: str) -> str:
+    return f"{lang}/sitemap.xml"
+
+
 def search_index(lang: str) -> str:
     return f"{lang}/search/index.json"
 

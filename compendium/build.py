@@ -5,7 +5,6 @@ The previous site stays untouched unless every language built.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import pickle
@@ -13,21 +12,28 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+from . import settings as settings_module
+from . import addresses
 from .diagnostics import Report
+from .markup import template
+from .vocabulary import SITE_TITLE
 from .languages import direction, info, known_languages
 from .loader import load
+from .settings import ENV_NAMES, Settings
 
 
 class Workers:
     """One framework process per core, started before the corpus is parsed: each imports the framework and
     warms up for the first language it claims while this process reads the content, then waits for the word
-    go (a file in the staging folder) or abort."""
+    go (a file in the staging folder) or abort. They get the settings as environment variables."""
 
-    def __init__(self, langs: list[str], content: Path, config: Path, out: Path, cache: Path):
-        env = dict(os.environ, COMPENDIUM_CONTENT=str(content.resolve()), COMPENDIUM_CORPUS_CACHE=str(cache),
-                   NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    def __init__(self, langs: list[str], settings: Settings, config: Path, out: Path):
+        # The parent's environment for the rest (PATH, HOME...); the configuration only from the settings.
+        env = {name: value for name, value in os.environ.items() if name not in ENV_NAMES.values()}
+        env.update(settings.to_env(), NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
         root = config.resolve().parent
         cmd = [sys.executable, str(root / "hooks" / "build_languages.py"), str(config.resolve()), str(out.resolve()), *langs]
         count = min(len(langs), os.cpu_count() or 1)
@@ -35,10 +41,10 @@ class Workers:
         self.procs = [subprocess.Popen(cmd, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                        text=True) for _ in range(count)]
 
-    def go(self, extra_env: dict[str, str]) -> list[str]:
-        """Let the workers build; the outputs of those that failed."""
+    def go(self, settings: Settings) -> list[str]:
+        """Let the workers build with these settings; the outputs of those that failed."""
         tmp = self.out / ".go.tmp"
-        tmp.write_text(json.dumps({"env": extra_env}), encoding="utf-8")
+        tmp.write_text(json.dumps({"env": settings.to_env()}), encoding="utf-8")
         tmp.rename(self.out / ".go.json")
         return [out for code, out in self._wait() if code != 0]
 
@@ -54,26 +60,20 @@ class Workers:
 
 def language_chooser(langs: list[str]) -> str:
     """The site root: each language's name in its own script; sends the reader on to a preferred language."""
-    links = "".join(
-        f'<li><a href="{lang}/" lang="{lang}" dir="{direction(lang)}" hreflang="{lang}">'
-        f'{html.escape(info(lang)["name"])}</a></li>' for lang in langs)
-    script = ("<script>(function(){var l=%s;var p=(navigator.languages||[navigator.language]||[]);"
-              "for(var i=0;i<p.length;i++){var c=(p[i]||'').toLowerCase().split('-')[0];"
-              "if(l.indexOf(c)>=0){location.replace(c+'/');return;}}})();</script>") % json.dumps(langs)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>Compendium</title>{script}</head>'
-            f'<body><h1>Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice</h1>'
-            f'<ul>{links}</ul></body></html>\n')
+    languages = [(lang, addresses.relative("", addresses.home(lang)), direction(lang), info(lang)["name"])
+                 for lang in langs]
+    return template("root.html").render(codes=list(langs), languages=languages, title=SITE_TITLE) + "\n"
 
 
-def sitemap_index(langs: list[str]) -> str:
-    """The root sitemap names each language's own sitemap."""
-    items = "".join(f"  <sitemap><loc>{lang}/sitemap.xml</loc></sitemap>\n" for lang in langs)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{items}</sitemapindex>\n")
+def sitemap_index(langs: list[str], site_url: str = "") -> str:
+    """The root sitemap names each language's own sitemap (absolute when the site's address is known)."""
+    locations = [addresses.absolute(site_url, addresses.sitemap(lang)) if site_url else addresses.sitemap(lang)
+                 for lang in langs]
+    return template("sitemapindex.xml").render(locations=locations).rstrip("\n") + "\n"
 
 
 def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], report: Report, pdf: bool = True) -> int:
+    """Build `langs` (default all) with the active settings, which the site builds are given too."""
     if not config.is_file():
         report.error(config, 1, 1, "no MkDocs configuration", "run from the repository root or pass --config")
         return 1
@@ -84,7 +84,8 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
     staging.mkdir(parents=True)
     cache = staging / ".corpus.pickle"
     # Costliest language first (Chinese is segmented); each worker claims the next language nobody has.
-    workers = Workers(sorted(langs, key=lambda lang: lang != "zh"), content, config, staging, cache)
+    settings = replace(settings_module.current(), content=content.resolve(), corpus_cache=cache)
+    workers = Workers(sorted(langs, key=lambda lang: lang != "zh"), settings, config, staging)
     started = False
     try:
         corpus = load(content, report)
@@ -94,16 +95,16 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
             return 1
         with cache.open("wb") as fh:  # parsed once here, read by every language's build
             pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        # The printable editions first: each language's site build reads its manifest ($COMPENDIUM_EDITIONS_DIR).
-        editions_env: dict[str, str] = {}
+        # The printable editions first: each language's site build reads its manifest (settings.editions_dir).
         if pdf:
             from .editions.site import render_for_site
 
-            editions_env = render_for_site(corpus, content, site_dir, staging, langs, report)
-            if editions_env is None:
+            editions_dir = render_for_site(corpus, content, site_dir, staging, langs, report)
+            if editions_dir is None:
                 return 1
+            settings = replace(settings, editions_dir=editions_dir)
         started = True
-        failed = workers.go(editions_env)
+        failed = workers.go(settings)
         for out in failed:
             tail = "\n".join(out.strip().splitlines()[-15:])
             report.error(site_dir, 1, 1, f"the site failed to build:\n{tail}",
@@ -113,7 +114,7 @@ def build_site(content: Path, site_dir: Path, config: Path, langs: list[str], re
         for marker in [cache, *staging.glob(".claim-*"), staging / ".go.json"]:
             marker.unlink()
         (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
-        (staging / "sitemap.xml").write_text(sitemap_index(langs), encoding="utf-8")
+        (staging / "sitemap.xml").write_text(sitemap_index(langs, settings.site_url), encoding="utf-8")
         if pdf:
             from .editions.site import move_into_site
 

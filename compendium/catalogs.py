@@ -9,7 +9,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from .i18n import DOMAIN, TRANSLATIONS_DIR
+from .i18n import DOMAIN, translations_dir
 
 
 @dataclass
@@ -24,15 +24,15 @@ class CatalogState:
         return not self.untranslated and not self.fuzzy
 
 
-def po_path(lang: str, folder: Path = TRANSLATIONS_DIR) -> Path:
-    return folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(lang: str, folder: Path | None = None) -> Path:
+    return (folder or translations_dir()) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def catalog_languages(folder: Path = TRANSLATIONS_DIR) -> list[str]:
-    return sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+def catalog_languages(folder: Path | None = None) -> list[str]:
+    return sorted(p.parent.parent.name for p in (folder or translations_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-def state(lang: str, folder: Path = TRANSLATIONS_DIR) -> CatalogState:
+def state(lang: str, folder: Path | None = None) -> CatalogState:
     with po_path(lang, folder).open("rb") as fh:
         catalog = read_po(fh, locale=None)
     messages = [m for m in catalog if m.id]
@@ -41,8 +41,10 @@ def state(lang: str, folder: Path = TRANSLATIONS_DIR) -> CatalogState:
     return CatalogState(lang, len(messages), untranslated, fuzzy)
 
 
-def compile_all(folder: Path = TRANSLATIONS_DIR) -> list[Path]:
-    """Compile every .po to .mo when the .po is newer: done at build time, .mo files are not committed."""
+def compile_all(folder: Path | None = None) -> list[Path]:
+    """Compile every .po to .mo when the .po is newer: done at build time, .mo files are not committed.
+    Without `folder`, the active settings' catalogs."""
+    folder = folder or translations_dir()
     written = []
     for lang in catalog_languages(folder):
         po = po_path(lang, folder)

@@ -1,14 +1,48 @@
-"""The `compendium` command: validate, import, export and build."""
+"""The `compendium` command: validate, import, export and build.
+
+The settings are read from the environment here, once, and activated for the engine (compendium.settings);
+a caller in the same process may pass its own instead: `main(args, obj=Settings(...))`.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from . import settings as settings_module
 from .diagnostics import Report
 from .languages import known_languages
+from .settings import Settings, SettingsError
+
+
+class LanguageChoice(click.Choice):
+    """One of the active settings' languages: asked when the command line is read, not when this is imported."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return known_languages()
+
+    @choices.setter
+    def choices(self, _value) -> None:
+        pass
+
+
+class SettingsGroup(click.Group):
+    """Activates the settings before any command runs; a bad setting is one message and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SettingsError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
 
 CONTENT_OPTION = click.option("--content", "content", type=click.Path(path_type=Path), default=Path("content"),
                               show_default=True, help="The content folder.")
@@ -25,9 +59,15 @@ def print_report(report: Report, strict: bool = False) -> int:
     return 1 if failed else 0
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.group(cls=SettingsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Publish the Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice."""
+    active = ctx.obj if isinstance(ctx.obj, Settings) else Settings.from_env(os.environ)
+    if isinstance(ctx.obj, Settings):
+        active.check()
+    previous = settings_module.use(active)
+    ctx.call_on_close(lambda: settings_module.use(previous))  # a caller in the same process gets its own back
 
 
 @main.command()
@@ -49,7 +89,7 @@ def validate(content: Path, strict: bool) -> None:
 
 @main.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--lang", required=True, type=click.Choice(known_languages()), help="The language of the text.")
+@click.option("--lang", required=True, type=LanguageChoice(), help="The language of the text.")
 @click.option("--kind", type=click.Choice(["resolution", "instrument"]), default=None,
               help="What the text is (guessed when not given).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
@@ -105,7 +145,7 @@ def export() -> None:
 
 @export.command("json")
 @CONTENT_OPTION
-@click.option("--lang", type=click.Choice(known_languages()), default=None, help="Only this language.")
+@click.option("--lang", type=LanguageChoice(), default=None, help="Only this language.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write to this file instead of stdout.")
 def export_json(content: Path, lang: str | None, out: Path | None) -> None:
     """The corpus as JSON: documents with their metadata and units."""
@@ -127,7 +167,7 @@ def export_json(content: Path, lang: str | None, out: Path | None) -> None:
 @CONTENT_OPTION
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Where the site is written.")
-@click.option("--lang", "langs", multiple=True, type=click.Choice(known_languages()),
+@click.option("--lang", "langs", multiple=True, type=LanguageChoice(),
               help="Build only these languages (default: all).")
 @click.option("--config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
 @click.option("--no-pdf", is_flag=True, help="Skip the printable PDF editions (the new site then has no downloads).")

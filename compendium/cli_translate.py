@@ -205,8 +205,10 @@ def _mark(doc_id: str, lang: str, content: Path, new_status: str | None, units: 
 
 
 def register(group: click.Group) -> None:
-    """Add the commands to the `compendium` group (called once, from cli.py)."""
-    lang_choice = click.Choice(known_languages())
+    """Add the commands to the `compendium` group (called once, from cli.py, once LanguageChoice is defined)."""
+    from .cli import LanguageChoice
+
+    lang_choice = LanguageChoice()
 
     @group.command("status")
     @CONTENT_OPTION

@@ -4,25 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
 from babel.support import NullTranslations, Translations
 
+from . import settings
 from .languages import locale_of
 
-TRANSLATIONS_DIR = Path(os.environ.get("COMPENDIUM_TRANSLATIONS") or Path(__file__).resolve().parent.parent / "translations")
 DOMAIN = "messages"
 
 
-@lru_cache(maxsize=None)
+def translations_dir() -> Path:
+    """The active catalogs folder (`Settings.translations`): <lang>/LC_MESSAGES/messages.po."""
+    return settings.current().translations
+
+
 def translations(lang: str) -> gettext.NullTranslations:
     """Compiled catalog for a language; English (the source strings) needs none."""
-    if not (TRANSLATIONS_DIR / lang).is_dir():
+    return _translations(translations_dir(), lang)
+
+
+@lru_cache(maxsize=None)
+def _translations(folder: Path, lang: str) -> gettext.NullTranslations:
+    if not (folder / lang).is_dir():
         return NullTranslations()
-    return Translations.load(str(TRANSLATIONS_DIR), [lang], DOMAIN)
+    return Translations.load(str(folder), [lang], DOMAIN)
+
+
+translations.cache_clear = _translations.cache_clear  # type: ignore[attr-defined]  (catalogs compiled anew)
 
 
 def gettext_for(lang: str):

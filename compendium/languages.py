@@ -1,23 +1,33 @@
-"""The languages the compendium is published in, from languages.yml (a seventh is a configuration entry)."""
+"""The languages the compendium is published in, from languages.yml (a seventh is a configuration entry).
+
+Which file is the active settings' (`Settings.languages`): a national edition may keep its own list, and a
+test may switch to another in-process; everything read from it is cached per file.
+"""
 
 from __future__ import annotations
 
-import os
+import importlib
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from . import LANGUAGES, settings
+from .settings import Settings, read_languages
 
-from . import LANGUAGES
 
-# A national edition may keep its own list of languages (and `compendium` tests use one).
-CONFIG = Path(os.environ.get("COMPENDIUM_LANGUAGES") or Path(__file__).with_name("languages.yml"))
+def config_path() -> Path:
+    """The active languages file; per-language data files live beside it."""
+    return settings.current().languages
+
+
+def load_config() -> dict:
+    """The active languages file, checked (SettingsError names the file and line of a problem)."""
+    return _read(config_path())
 
 
 @lru_cache(maxsize=None)
-def load_config() -> dict:
-    with CONFIG.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+def _read(path: Path) -> dict:
+    return read_languages(path)
 
 
 def known_languages() -> tuple[str, ...]:
@@ -40,9 +50,13 @@ def locale_of(lang: str) -> str:
         return lang
 
 
-@lru_cache(maxsize=None)
 def script_of(lang: str) -> str:
     """ISO 15924 code of the language's script: from its locale, else from CLDR's likely subtags."""
+    return _script_of(config_path(), lang)
+
+
+@lru_cache(maxsize=None)
+def _script_of(config: Path, lang: str) -> str:
     from babel.core import Locale, get_global
 
     try:
@@ -63,3 +77,18 @@ def direction(lang: str) -> str:
     except KeyError:
         configured = None
     return configured or ("rtl" if script_of(lang) in RTL_SCRIPTS else "ltr")
+
+
+def _settings_changed(previous: Settings, new: Settings) -> None:
+    """Another languages file: forget what was read from the last one. labels.py compiles its label words
+    from the file when imported, so it is imported again (its functions, already imported elsewhere, see
+    the new words: a reload runs in the same module namespace)."""
+    if new.languages == previous.languages:
+        return
+    _read.cache_clear()
+    _script_of.cache_clear()
+    if "compendium.labels" in sys.modules:
+        importlib.reload(sys.modules["compendium.labels"])
+
+
+settings.on_change(_settings_changed)

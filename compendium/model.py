@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .vocabulary import DEFAULT_STATUS
+
+if TYPE_CHECKING:
+    from .addresses import DocRef
 
 # Kinds of unit. Numbered kinds take their id prefix from the kind ("rule-43").
 HEADED_KINDS = ("article", "rule", "principle", "guideline", "recommendation", "paragraph")

@@ -4,9 +4,10 @@
 
 `compendium build` starts one of these per core, each with the whole list, before it parses the content:
 a process claims its first language (a claim is a file created exclusively in OUT_DIR), warms up for it,
-and waits for OUT_DIR/.go.json (environment for the builds) or OUT_DIR/.abort. Then it builds, and takes
-the next language nobody has claimed yet, so the cores stay busy whatever each language costs. Exit
-code 1 and the language on stderr when a language fails; the other languages are still built.
+and waits for OUT_DIR/.go.json (the settings for the builds, as environment variables) or OUT_DIR/.abort.
+Then it builds, and takes the next language nobody has claimed yet, so the cores stay busy whatever each
+language costs. Exit code 1 and the language on stderr when a language fails; the other languages are
+still built. Exit code 2 on a bad setting.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -55,15 +57,25 @@ def wait_for_go(out_dir: str) -> dict | None:
 
 
 def main(config_file: str, out_dir: str, langs: list[str]) -> int:
+    from compendium import settings
+    from compendium.settings import Settings, SettingsError
+
+    try:
+        settings.use(Settings.from_env(os.environ))  # the languages file, before the engine is imported
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     lang = claim(out_dir, langs)
     warm_up(lang)
     go = wait_for_go(out_dir)
     if go is None:
         return 0
     os.environ.update(go.get("env") or {})
+    base = Settings.from_env(os.environ)
     failed = 0
     while lang is not None:
-        os.environ["COMPENDIUM_LANG"] = lang
+        # The site hooks (hooks/site.py) read their settings from the environment, as under `mkdocs serve`.
+        os.environ.update(replace(base, lang=lang).to_env())
         try:
             config = load_config(config_file, site_dir=str(Path(out_dir) / lang))
             build(config)

@@ -1,7 +1,8 @@
 """MkDocs glue: hand the engine's pages to MkDocs. No content logic lives here.
 
 One MkDocs build makes one language's site; `compendium build` runs one per language.
-Environment: COMPENDIUM_CONTENT (content folder), COMPENDIUM_LANG (language of this build).
+The settings come from the environment (compendium.settings: COMPENDIUM_LANG, the language of this build;
+COMPENDIUM_CONTENT, the content folder; ...), read here once per build and activated for the engine.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
+from compendium import settings
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
@@ -27,20 +28,26 @@ from compendium.languages import direction, info, known_languages
 from compendium.loader import load, load_parsed
 from compendium.pages import Site, SitePage
 from compendium.search import build_index
+from compendium.settings import Settings, SettingsError
 from compendium.sitemap import sitemap_xml
+from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 
 _state: dict = {}
 
 
 def on_config(config):
-    lang = os.environ.get("COMPENDIUM_LANG", config.theme["language"])
-    content = Path(os.environ.get("COMPENDIUM_CONTENT", config.docs_dir))
+    try:
+        active = Settings.from_env(os.environ)
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from None
+    settings.use(active)
+    lang = active.lang or config.theme["language"]
+    content = active.content or Path(config.docs_dir)
     if lang not in known_languages():
-        raise PluginError(f"unknown language '{lang}': add it to compendium/languages.yml")
+        raise PluginError(f"unknown language '{lang}': add it to {active.languages}")
     report = Report()
-    cached = os.environ.get("COMPENDIUM_CORPUS_CACHE")
-    if cached:  # `compendium build` parsed and validated everything once already
-        corpus = load_parsed(Path(cached))
+    if active.corpus_cache:  # `compendium build` parsed and validated everything once already
+        corpus = load_parsed(active.corpus_cache)
     else:  # a one-language preview needs only that language and the source texts it falls back on
         corpus = load(content, report, only={lang, DEFAULT_SOURCE_LANGUAGE})
     if report.errors:
@@ -124,7 +131,8 @@ def on_post_build(config) -> None:
             (site / page.src_uri).with_name("index.json").write_text(
                 json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     pages = {p.url: p for p in _state["pages"].values()}
-    (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, config.site_url or ""), encoding="utf-8")
+    site_url = config.site_url or settings.current().site_url
+    (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, site_url), encoding="utf-8")
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()

@@ -4,7 +4,6 @@ with links made for the PDF (internal destinations, or undocs.org for a document
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader

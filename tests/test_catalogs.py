@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from compendium import i18n
+from compendium import i18n, settings
 from compendium.catalogs import compile_all, po_path, state
 from compendium.languages import known_languages
 
@@ -273,13 +274,13 @@ def test_plural_forms(lang):
 # -- (e) the catalogs compile and are used ---------------------------------------------------------
 
 @pytest.fixture()
-def compiled(tmp_path, monkeypatch):
+def compiled(tmp_path):
     folder = tmp_path / "translations"
     shutil.copytree(TRANSLATIONS, folder, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
     written = compile_all(folder)
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", folder)
     i18n.translations.cache_clear()
-    yield folder, written
+    with settings.using(replace(settings.current(), translations=folder)):
+        yield folder, written
     i18n.translations.cache_clear()
 
 

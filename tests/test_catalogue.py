@@ -1,18 +1,21 @@
-"""The catalogue records of the instruments, made from the reference list (compendium.catalogue)."""
+"""The catalogue records of the instruments, made from the reference list (tools/catalogue.py)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from compendium import catalogue
-from compendium.catalogue import build_records, parse_adopted, records_from_reference, symbols, write_records
 from compendium.diagnostics import Report
 from compendium.frontmatter import read
 from compendium.loader import load
 from compendium.schema import SLUG
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))  # a one-off tool, not in the package
+import catalogue  # noqa: E402
+from catalogue import build_records, parse_adopted, records_from_reference, symbols, write_records  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / ".." / "shared" / "reference" / "instruments.yml"
@@ -249,3 +252,12 @@ def test_every_parsed_date_is_valid(records):
             assert entry.get("body") in {"ga", "ecosoc", "congress"}, entry
             if "date" in entry:
                 assert isinstance(entry["date"], str) and catalogue.YEAR.match(entry["date"][:4])
+
+
+def test_the_reference_list_is_a_required_argument(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        catalogue.main(["--content", str(tmp_path)])
+    assert exit_info.value.code == 2 and "the following arguments are required: reference" in capsys.readouterr().err
+    assert catalogue.main([str(tmp_path / "instruments.yml"), "--content", str(tmp_path)]) == 1
+    assert f"no reference file at {tmp_path / 'instruments.yml'}" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir()), "nothing written"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from compendium import settings
 from compendium.diagnostics import Report
 from compendium.editions import build_editions, downloads_html, find_file, load_manifest
 from compendium.editions import book as book_module
@@ -87,8 +88,7 @@ def make_content(content: Path) -> Path:
 
 
 def build(content: Path, out: Path, cache: Path, langs=LANGS, epoch=EPOCH, **kwargs):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", epoch)
+    with settings.using(settings.Settings(source_date_epoch=int(epoch))):
         report = Report()
         corpus = load(content, report)
         assert not report.errors, report.errors

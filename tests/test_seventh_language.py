@@ -1,23 +1,25 @@
 """A national-language edition is a configuration entry and a catalog: no code change.
 
 Portuguese is added here through an alternative languages file and catalog folder (what a national
-edition keeps), then built, searched, reported on and printed like the six.
+edition keeps), given to the `compendium` command as its settings in this process, then built, searched,
+reported on and printed like the six.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
+
+from compendium.cli import main
+from compendium.languages import config_path, known_languages
+from compendium.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.slow
 
 PT_DOC = """---
 id: ecosoc-2000-1
@@ -65,14 +67,14 @@ def edition(tmp_path_factory):
     text = en_po.read_text(encoding="utf-8").replace('msgid "Resolutions"\nmsgstr "Resolutions"',
                                                      'msgid "Resolutions"\nmsgstr "Resoluções"')
     pt_po.write_text(text.replace("Language: en", "Language: pt"), encoding="utf-8")
-    env = dict(os.environ, COMPENDIUM_LANGUAGES=str(root / "languages.yml"), COMPENDIUM_TRANSLATIONS=str(translations))
+    portuguese = Settings(languages=root / "languages.yml", translations=translations)
     content = root / "content" / "resolutions" / "ecosoc-2000-1"
     content.mkdir(parents=True)
     (content / "en.md").write_text(EN_DOC, encoding="utf-8")
 
-    def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "compendium.cli", *args], env=env, cwd=ROOT,
-                              capture_output=True, text=True, timeout=600)
+    def cli(*args: str) -> Result:
+        """The command in this process, with the national edition's settings instead of the environment's."""
+        return CliRunner().invoke(main, list(args), obj=portuguese, catch_exceptions=False)
 
     from compendium.diagnostics import Report
     from compendium.loader import load
@@ -86,18 +88,28 @@ def edition(tmp_path_factory):
 def test_portuguese_validates_and_parses_to_the_same_ids(edition):
     root, cli = edition
     result = cli("validate", "--content", str(root / "content"))
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     data = json.loads(cli("export", "json", "--content", str(root / "content"), "--lang", "pt").stdout)
     ids = [u["id"] for u in data["documents"][0]["units"]]
     assert "article-1" in ids and "preamble-1" in ids
 
 
+def test_the_settings_apply_to_the_command_only(edition):
+    root, cli = edition
+    result = cli("export", "json", "--content", str(root / "content"), "--lang", "xx")
+    assert result.exit_code == 2 and "'xx' is not one of 'ar', 'en', 'es', 'fr', 'pt', 'ru', 'zh'" in result.stderr
+    assert "pt" not in known_languages() and config_path() == ROOT / "compendium" / "languages.yml", \
+        "the previous settings are back once the command is done"
+
+
+@pytest.mark.slow
 def test_portuguese_site_and_edition_build_with_its_catalog_and_search(edition):
     root, cli = edition
     site = root / "site"
+    # The site builds run in worker processes: they get the settings from the Settings object, as variables.
     result = cli("build", "--content", str(root / "content"), "--site-dir", str(site), "--lang", "pt", "--lang", "en",
                  "--config", str(ROOT / "mkdocs.yml"))
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.exit_code == 0, result.stderr[-3000:]
     page = (site / "pt" / "resolutions" / "ecosoc-2000-1" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="pt" dir="ltr"' in page
     assert "Uma resolução escrita para este teste" in page
@@ -116,5 +128,5 @@ def test_portuguese_site_and_edition_build_with_its_catalog_and_search(edition):
 def test_portuguese_appears_in_the_status(edition):
     root, cli = edition
     result = cli("status", "--content", str(root / "content"), "--format", "json")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "pt" in result.stdout

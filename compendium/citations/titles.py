@@ -97,7 +97,7 @@ class TitleMatcher:
         for doc in corpus.documents:
             if doc.lang != lang or doc.collection != "instruments":
                 continue
-            for wording, is_exact in variants(doc.title, doc.metadata.get("short_title")):
+            for wording, is_exact in variants(doc.title, doc.meta.short_title):
                 key = normalise(wording)
                 if not key:
                     continue

@@ -4,7 +4,7 @@ The key hashes everything the bytes depend on: the edition's HTML (the content o
 language, the interface strings, the edition date and fingerprint), the stylesheet, the font files that
 fontconfig picks, the WeasyPrint and pydyf versions, the PDF options and this package's own code.
 
-It lives outside the site (default `.cache/editions/` next to the site folder, or $COMPENDIUM_EDITIONS_CACHE)
+It lives outside the site (default `.cache/editions/` next to the site folder, or the settings' editions_cache)
 so that a build that fails, and so does not replace the site, still keeps what it rendered. The folder
 ignores itself in git. Each edition keeps its last two renderings; older ones are pruned after a build.
 """
@@ -19,13 +19,15 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from .. import settings
+
 CACHE_FORMAT = "1"
 KEEP = 2  # renderings kept per edition: the current one and the one before (a revert is instant)
 
 
 def default_dir(site_dir: Path) -> Path:
-    env = os.environ.get("COMPENDIUM_EDITIONS_CACHE")
-    return Path(env) if env else site_dir.resolve().parent / ".cache" / "editions"
+    configured = settings.current().editions_cache
+    return configured if configured is not None else site_dir.resolve().parent / ".cache" / "editions"
 
 
 @lru_cache(maxsize=1)

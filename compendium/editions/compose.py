@@ -13,7 +13,7 @@ from ..i18n import format_iso_date, gettext_for
 from ..languages import direction, info
 from ..markup import Markup, escape, macro
 from ..render import Renderer
-from ..vocabulary import INTERFACE_LANGUAGE, OTHER_CLUSTER as OTHER, SITE_TITLE, cluster_name
+from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
 from .book import Chapter, PrintLinks, lang_attrs
 from .plan import Edition, Entry
 from .provenance import content_sha256, iso_day, source_name, w3c_date

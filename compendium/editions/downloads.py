@@ -26,7 +26,7 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
     _ = gettext_for(lang)
     files = (manifest or {}).get("files") or []
     if not files:
-        return str(macro("downloads.html", "none")(_))
+        return str(macro("downloads.html", "no_editions")(_))
     here = page_dir if page_dir is not None else addresses.downloads_page(lang)
     kinds = {"full": _("Full compendium"), "cluster": _("Cluster"), "instrument": _("Instrument")}
     rows = []

@@ -6,19 +6,21 @@
                 "sha256": "...", "content_sha256": "..."}, ...]}
 
 `path` is relative to the site root; files are listed full edition first, then clusters, then instruments, in
-the book's order. During `compendium build` the manifests are in $COMPENDIUM_EDITIONS_DIR (see load_manifest)
+the book's order. During `compendium build` the manifests are in the settings' editions_dir (see load_manifest)
 before the site's pages are built, and end up in the site next to the PDFs.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from .. import settings
+from ..settings import ENV_NAMES
 
 FORMAT = 1
 NAME = "manifest.json"
-ENV = "COMPENDIUM_EDITIONS_DIR"  # set by `compendium build` for the per-language site builds
+ENV = ENV_NAMES["editions_dir"]  # set by `compendium build` for the per-language site builds
 
 
 def manifest_path(root: Path, lang: str) -> Path:
@@ -37,9 +39,9 @@ def write_manifest(root: Path, lang: str, edition_day: str, files: list[dict]) -
 def load_manifest(lang: str, root: Path | str | None = None) -> dict | None:
     """The manifest of a language's editions, or None when the build made none (e.g. `--no-pdf`).
 
-    Without `root`, reads $COMPENDIUM_EDITIONS_DIR: what a site build started by `compendium build` sees.
+    Without `root`, the settings' editions_dir: what a site build started by `compendium build` sees.
     """
-    root = root if root is not None else os.environ.get(ENV)
+    root = root if root is not None else settings.current().editions_dir
     if not root:
         return None
     try:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from .. import settings
 from ..model import Document
 
 
@@ -43,12 +43,13 @@ def content_sha256(docs: list[Document]) -> str:
 
 
 def edition_timestamp(content: Path | None) -> int:
-    """SOURCE_DATE_EPOCH when set (reproducible builds); else the last commit that changed the content;
-    else the newest content file. The date of the content, not of the build machine's clock, so that a rebuild
-    of unchanged content gives the same bytes and a commit that touches only code re-renders nothing."""
-    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if env.isdigit():
-        return int(env)
+    """The settings' source_date_epoch (SOURCE_DATE_EPOCH, reproducible builds) when set; else the last commit
+    that changed the content; else the newest content file. The date of the content, not of the build
+    machine's clock, so that a rebuild of unchanged content gives the same bytes and a commit that touches
+    only code re-renders nothing."""
+    configured = settings.current().source_date_epoch
+    if configured is not None:
+        return configured
     if content is not None and content.is_dir():
         stamp = _git_timestamp(content.resolve())
         if stamp is not None:

@@ -20,13 +20,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
+from .. import settings
 from .pdf import Job, Result, init_worker, render
 
 
 def default_workers() -> int:
-    env = os.environ.get("COMPENDIUM_EDITIONS_WORKERS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
+    """The settings' `editions_workers`, else one process per core this process may use."""
+    configured = settings.current().editions_workers
+    if configured:
+        return configured
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 

@@ -2,7 +2,7 @@
 
 Order and why:
 1. The editions are rendered into `<staging>/.editions/<lang>/downloads/` before the language sites are built,
-   and the site builds get $COMPENDIUM_EDITIONS_DIR pointing there, so a Downloads page can be made from the
+   and the site builds get that folder as their settings' editions_dir, so a Downloads page can be made from the
    manifest (load_manifest + downloads_html). MkDocs empties its output folder, so they cannot go there yet.
 2. After every language built, each language's files move to `<staging>/<lang>/downloads/`, next to the pages,
    and the staging folder replaces the site as before.
@@ -21,15 +21,14 @@ from pathlib import Path
 from ..diagnostics import Report
 from ..model import Corpus
 from .cache import default_dir
-from .manifest import ENV
 from .publish import build_editions
 
 FOLDER = ".editions"
 
 
 def render_for_site(corpus: Corpus, content: Path, site_dir: Path, staging: Path, langs: list[str],
-                    report: Report) -> dict[str, str] | None:
-    """Render every edition; returns the environment for the site builds, or None when one failed."""
+                    report: Report) -> Path | None:
+    """Render every edition; returns the folder of their manifests for the site builds, or None when one failed."""
     out = staging / FOLDER
     outcome = build_editions(corpus, out, langs, default_dir(site_dir), content=content)
     for failure in outcome.failures:
@@ -40,7 +39,7 @@ def render_for_site(corpus: Corpus, content: Path, site_dir: Path, staging: Path
         report.warning(site_dir, 1, 1, f"PDF: {warning}", "check the edition's pages")
     if outcome.failures:
         return None
-    return {ENV: str(out.resolve())}
+    return out.resolve()
 
 
 def move_into_site(staging: Path) -> None:

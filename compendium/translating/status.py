@@ -140,9 +140,9 @@ class CatalogStatus:
 
 def catalog_status(languages: Iterable[str], folder: Path | None = None) -> list[CatalogStatus]:
     from ..catalogs import po_path, state
-    from ..i18n import TRANSLATIONS_DIR
+    from ..i18n import translations_dir
 
-    folder = folder or TRANSLATIONS_DIR
+    folder = folder or translations_dir()
     out = []
     for lang in languages:
         po = po_path(lang, folder)

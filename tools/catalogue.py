@@ -1,13 +1,14 @@
 """Catalogue records for the instruments, made from the reference list of instruments.
 
 A catalogue record is a content file with front matter and no body (``completeness: none``): the
-page gives the facts and says that the text is not yet in the compendium. The reference file
-(``../shared/reference/instruments.yml`` beside the repository) is the only source of the facts:
+page gives the facts and says that the text is not yet in the compendium. The reference list of
+instruments (an ``instruments.yml`` kept outside the repository) is the only source of the facts:
 every title, adoption and note is taken from it, parsed where that needs no guessing, and the
 original wording of every adoption is kept in ``text``.
 
-Run ``python -m compendium.catalogue`` to write the records into ``content/instruments/``. An
-existing file is never overwritten unless ``--overwrite`` is given: editors may have added text.
+A one-off generator, not part of the engine. Run ``python tools/catalogue.py PATH/TO/instruments.yml`` to
+write the records into ``content/instruments/``. An existing file is never overwritten unless
+``--overwrite`` is given: editors may have added text.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_REFERENCE = REPO.parent / "shared" / "reference" / "instruments.yml"
 DEFAULT_CONTENT = REPO / "content"
 
 MAX_ID = 60
@@ -358,8 +358,8 @@ def write_records(reference: Path, content: Path, overwrite: bool = False) -> li
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write catalogue records of the instruments from the reference list.")
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    parser.add_argument("reference", type=Path, help="the reference list of instruments (instruments.yml)")
+    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder to write into")
     parser.add_argument("--overwrite", action="store_true", help="replace existing files (loses any text added to them)")
     args = parser.parse_args(argv)
     if not args.reference.is_file():
