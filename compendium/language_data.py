@@ -235,6 +235,8 @@ _TOP: dict[str, Callable[[_Checker, tuple, Any], None]] = {
         k, v, lambda i: isinstance(i, list) and len(i) == 2 and all(isinstance(w, str) for w in i),
         "[before, after] pairs"),
     "label_ordinals": _Checker.ordinals_map,
+    "preamble": _Checker.words,
+    "open_words": _Checker.words,
 }
 
 

@@ -21,7 +21,9 @@ from compendium.citations.patterns import Language, language, title_prefixes
 from compendium.citations.places import place_regexes
 from compendium.citations.titles import variants
 from compendium.diagnostics import Report
+from compendium.importer.classify import classify
 from compendium.importer.dates import iso_date
+from compendium.importer.paragraphs import Para
 from compendium.labels import parse_label
 from compendium.language_data import LanguageDataError, clear_caches, data_file, language_data, languages_file
 from compendium.loader import load
@@ -35,6 +37,7 @@ months: [janeiro, fevereiro, março, abril, maio, junho, julho, agosto, setembro
 labels:
   article: [Artigo]
   rule: [Regra]
+preamble: [preâmbulo]
 """
 PT_CITATIONS = r"""
 citations:
@@ -154,6 +157,7 @@ def test_a_further_language_brings_its_months_labels_and_citations(edition):
     assert iso_date("3 de março de 2000") == "2000-03-03"
     assert parse_label("Artigo 5 Âmbito") == ("article", 5, "Âmbito")
     assert parse_label("Regra 2") == ("rule", 2, "")
+    assert classify(Para(1, "Preâmbulo", 1)).kind == "heading"
     [m] = find_mentions("Recordando a resolução 1993/34 do Conselho Económico e Social, secção III,", "pt")
     assert (m.number, m.body, m.body_source, m.body_words) == ("1993/34", "ecosoc", "stated", "Conselho Económico e Social")
     assert m.place is not None and m.place.section == "III"
@@ -201,6 +205,7 @@ def test_a_language_with_citation_wording_is_not_reported(edition):
     ("months: [janeiro, fevereiro\nlabels: {}\n", 2, "expected ',' or ']'"),
     ("title_prefix: x\nmonts: [janeiro]\n", 2, "unknown key 'monts'"),
     ("months: [janeiro, fevereiro]\n", 1, "twelve month names"),
+    ("title_prefix: x\nopen_words: [de, on]\n", 2, "'open_words' must be a list of words"),  # YAML reads on as true
     ("labels:\n  article: [Artigo]\n  chapter: [Capítulo]\n", 3, "unknown unit kind 'chapter'"),
     (PT_CITATIONS.replace("ga      \\s+da\\s+Assembleia\\s+Geral", "ga      \\s+da\\s+(Assembleia"), 7,
      "not a valid regular expression"),
