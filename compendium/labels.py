@@ -1,4 +1,6 @@
-"""Unit labels in the six languages: "Article 1", "Article premier", "Статья 1", "第一条", "المادة 1".
+"""Unit labels in every language: "Article 1", "Article premier", "Статья 1", "第一条", "المادة 1".
+
+The words come from each language's data file (`labels`, `labels_joined`, `label_frames`, `label_ordinals`).
 
 Shared by the body parser and the importer, so both read a headed unit the same way.
 """
@@ -7,35 +9,43 @@ from __future__ import annotations
 
 import re
 
-# Words that head a numbered unit, per kind, in ar, zh, en, fr, ru, es.
-LABEL_WORDS: dict[str, tuple[str, ...]] = {
-    "article": ("Article", "Artículo", "Articulo", "Статья", "المادة"),
-    "rule": ("Rule", "Règle", "Regla", "Правило", "القاعدة"),
-    "principle": ("Principle", "Principe", "Principio", "Принцип", "المبدأ"),
-    "guideline": ("Guideline", "Directive", "Directriz", "Руководящее положение", "المبدأ التوجيهي"),
-}
+from .language_data import UNIT_KINDS, all_data, cached
+from .scripts_data import ARABIC_INDIC, ascii_digits
 
 
-def _configured_words() -> None:
-    """A further language brings its own label words in languages.yml (`labels: {article: [Artigo]}`)."""
+@cached
+def label_words() -> dict[str, tuple[str, ...]]:
+    """Words that head a numbered unit, per kind, from every language's data (`labels:`); a languages.yml
+    entry's own `labels:` is read too."""
     from .languages import load_config
 
-    for entry in load_config()["languages"].values():
-        for kind, words in (entry.get("labels") or {}).items():
-            if kind in LABEL_WORDS:
-                LABEL_WORDS[kind] = tuple(dict.fromkeys(LABEL_WORDS[kind] + tuple(words)))
+    words: dict[str, tuple[str, ...]] = {kind: () for kind in UNIT_KINDS}
+    entries = load_config()["languages"]
+    for lang, data in all_data().items():
+        for source in (data.get("labels"), (entries.get(lang) or {}).get("labels")):
+            for kind, found in (source or {}).items():
+                if kind in words:
+                    words[kind] = tuple(dict.fromkeys(words[kind] + tuple(found)))
+    return words
 
 
-_configured_words()
-# Chinese writes 第N条 for an article and 规则N / 原则N / 准则N for the others.
-ZH_SUFFIX = {"条": "article"}
-ZH_PREFIX = {"规则": "rule", "原则": "principle", "准则": "guideline"}
+def _merged(key: str) -> dict:
+    """One mapping kind → [entries] over every language's data (`labels_joined`, `label_frames`)."""
+    out: dict[str, list] = {}
+    for data in all_data().values():
+        for kind, items in (data.get(key) or {}).items():
+            out.setdefault(kind, []).extend(items)
+    return out
 
-ORDINAL_WORDS = {"premier": 1, "première": 1, "primero": 1, "primera": 1}
+
+@cached
+def ordinal_words() -> dict[str, int]:
+    """Numbers written as words after a label: "Article premier" (`label_ordinals`)."""
+    return {word: n for data in all_data().values() for word, n in (data.get("label_ordinals") or {}).items()}
+
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def zh_number(text: str) -> int | None:
@@ -54,34 +64,44 @@ def zh_number(text: str) -> int | None:
     return total + current
 
 
-_words = sorted((w for ws in LABEL_WORDS.values() for w in ws), key=len, reverse=True)
-_LATIN = re.compile(
-    r"^(?P<word>" + "|".join(map(re.escape, _words)) + r")\s+(?P<num>\d+|[٠-٩۰-۹]+|premier|première|primero|primera)\b\.?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 _ZH_NUM = "[0-9〇零一二两三四五六七八九十百千]+"
-_ZH_ARTICLE = re.compile(rf"^第(?P<num>{_ZH_NUM})(?P<suffix>条)\s*(?P<rest>.*)$")
-_ZH_PREFIXED = re.compile(rf"^(?P<prefix>规则|原则|准则)\s*(?P<num>{_ZH_NUM})\s*(?P<rest>.*)$")
+
+
+@cached
+def _label_regexes() -> tuple[re.Pattern | None, list[tuple[str, re.Pattern]]]:
+    """(spaced words: "Article 5", "Article premier"; [(kind, regex)] for joined words and frames: 规则43, 第一条)."""
+    words = sorted((w for ws in label_words().values() for w in ws), key=len, reverse=True)
+    numbers = "|".join([r"\d+", f"[{ARABIC_INDIC}]+"] + [re.escape(w) for w in ordinal_words()])
+    spaced = re.compile(
+        r"^(?P<word>" + "|".join(map(re.escape, words)) + rf")\s+(?P<num>{numbers})\b\.?\s*(?P<rest>.*)$",
+        re.IGNORECASE,
+    ) if words else None
+    joined: list[tuple[str, re.Pattern]] = []
+    for kind, frames in _merged("label_frames").items():
+        for before, after in frames:
+            joined.append((kind, re.compile(rf"^{re.escape(before)}(?P<num>{_ZH_NUM}){re.escape(after)}\s*(?P<rest>.*)$")))
+    for kind, found in _merged("labels_joined").items():
+        alternatives = "|".join(map(re.escape, found))
+        joined.append((kind, re.compile(rf"^(?:{alternatives})\s*(?P<num>{_ZH_NUM})\s*(?P<rest>.*)$")))
+    return spaced, joined
 
 
 def parse_label(text: str) -> tuple[str, int, str] | None:
     """Return (kind, number, rest of the line) for a unit label, or None."""
     text = text.strip()
-    m = _LATIN.match(text)
+    spaced, joined = _label_regexes()
+    m = spaced.match(text) if spaced else None
     if m:
         word = m.group("word").lower()
-        kind = next(k for k, ws in LABEL_WORDS.items() if word in (w.lower() for w in ws))
+        kind = next(k for k, ws in label_words().items() if word in (w.lower() for w in ws))
         raw = m.group("num").lower()
-        number = ORDINAL_WORDS.get(raw) or int(raw.translate(_ARABIC_INDIC))
+        number = ordinal_words().get(raw) or int(ascii_digits(raw))
         return kind, number, m.group("rest")
-    m = _ZH_ARTICLE.match(text)
-    if m:
-        number = zh_number(m.group("num"))
-        return (ZH_SUFFIX[m.group("suffix")], number, m.group("rest")) if number else None
-    m = _ZH_PREFIXED.match(text)
-    if m:
-        number = zh_number(m.group("num"))
-        return (ZH_PREFIX[m.group("prefix")], number, m.group("rest")) if number else None
+    for kind, regex in joined:
+        m = regex.match(text)
+        if m:
+            number = zh_number(m.group("num"))
+            return (kind, number, m.group("rest")) if number else None
     return None
 
 

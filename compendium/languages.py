@@ -6,7 +6,6 @@ test may switch to another in-process; everything read from it is cached per fil
 
 from __future__ import annotations
 
-import importlib
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -80,15 +79,13 @@ def direction(lang: str) -> str:
 
 
 def _settings_changed(previous: Settings, new: Settings) -> None:
-    """Another languages file: forget what was read from the last one. labels.py compiles its label words
-    from the file when imported, so it is imported again (its functions, already imported elsewhere, see
-    the new words: a reload runs in the same module namespace)."""
+    """Another languages file: forget what was read from the last one, and what was built from its data."""
     if new.languages == previous.languages:
         return
     _read.cache_clear()
     _script_of.cache_clear()
-    if "compendium.labels" in sys.modules:
-        importlib.reload(sys.modules["compendium.labels"])
+    if "compendium.language_data" in sys.modules:
+        sys.modules["compendium.language_data"].clear_caches()
 
 
 settings.on_change(_settings_changed)

@@ -1,6 +1,6 @@
 """Citations: the resolutions, documents and instruments a text mentions, linked, checked and counted back.
 
-- mentions.py  find_mentions(text, lang, own_body) → [Mention]   (pure; patterns.py holds the six languages)
+- mentions.py  find_mentions(text, lang, own_body) → [Mention]   (pure; patterns.py builds each language from its data)
 - titles.py    TitleMatcher(corpus, lang).find(text)            (instruments named by title)
 - places.py    parse_place(text, lang), locate(doc, place)      ("section III, paragraph 7 (c)" → its unit)
 - resolve.py   Resolver(corpus).resolve(mention, citing_doc)   (a page of the compendium, undocs.org, or a problem)

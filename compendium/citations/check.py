@@ -1,4 +1,5 @@
-"""`compendium validate`: every mention that cannot be linked, or whose cited place is not there, is a warning."""
+"""`compendium validate`: every mention that cannot be linked, or whose cited place is not there, is a warning;
+so is a language with texts but no citation wording in its data file (once, at its first text)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import re
 from pathlib import Path
 
 from ..diagnostics import Report
+from ..language_data import data_file, languages_file
 from ..model import Corpus
 from .index import CitationIndex, citation_index, unit_text
 from .mentions import Mention
+from .patterns import language
 
 # A link the editor made by hand: whatever it names is already linked.
 _MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<https?://[^>]*>")
@@ -17,7 +20,7 @@ _MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<https?://[^>]*>")
 def check_citations(corpus: Corpus, report: Report, index: CitationIndex | None = None) -> int:
     """Add a warning for every unresolved mention in every file; return how many."""
     index = index or citation_index(corpus)
-    count = 0
+    count = check_wording(corpus, report)
     for doc in corpus.documents:
         lines: list[str] | None = None
         for unit in doc.walk():
@@ -36,6 +39,34 @@ def check_citations(corpus: Corpus, report: Report, index: CitationIndex | None 
                 report.warning(doc.path, line, col, message, hint)
                 count += 1
     return count
+
+
+def check_wording(corpus: Corpus, report: Report) -> int:
+    """A warning for each language that has texts but no citation wording; return how many."""
+    first: dict[str, Path] = {}
+    for doc in corpus.documents:
+        if doc.lang not in first or str(doc.path) < str(first[doc.lang]):
+            first[doc.lang] = doc.path
+    count = 0
+    for lang, path in sorted(first.items()):
+        if language(lang) is not None:
+            continue
+        name = _data_name(lang)
+        report.warning(path, 1, 1, f"no citation wording for language '{lang}': resolution mentions and cited "
+                                   "places in its texts are not linked", f"add citations: to {name}")
+        count += 1
+    return count
+
+
+def _data_name(lang: str) -> str:
+    """The language's data file as a translator would name it: `languages/pt.yml`."""
+    where, folder = data_file(lang), languages_file().parent
+    if where is None:
+        return f"languages/{lang}.yml (beside {languages_file().name})"
+    try:
+        return where.relative_to(folder).as_posix()
+    except ValueError:
+        return str(where)
 
 
 def _lines(path: Path) -> list[str]:

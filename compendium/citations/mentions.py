@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .patterns import DIGIT, LANGUAGES, NUMBER, SYMBOL, Language
+from ..language_data import cached
+from ..scripts_data import ascii_digits
+from .patterns import DIGIT, NUMBER, SYMBOL, Language, language
 from .places import Place, parse_place, place_regexes
 
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NUMBER = re.compile(NUMBER)
 _SYMBOL = re.compile(SYMBOL)
 _HAS_DIGIT = re.compile(f"[{DIGIT}]")
@@ -52,7 +52,7 @@ class Mention:
 
 def normalise_number(raw: str) -> str:
     """'１９９３ / 34' → '1993/34'; '155C(VII)' → '155 C (VII)'."""
-    text = re.sub(r"\s+", " ", raw.translate(_ARABIC_INDIC)).strip()
+    text = re.sub(r"\s+", " ", ascii_digits(raw)).strip()
     old = _OLD_STYLE.match(text)
     if old:
         return f"{old.group(1)} {old.group(2) + ' ' if old.group(2) else ''}({old.group(3)})"
@@ -114,10 +114,12 @@ class _Compiled:
     trail: re.Pattern
 
 
-@lru_cache(maxsize=None)
-def compiled(lang: str) -> _Compiled:
-    """The language's patterns, compiled once."""
-    spec = LANGUAGES[lang]
+@cached
+def compiled(lang: str) -> _Compiled | None:
+    """The language's patterns, compiled once; None for a language without citation wording."""
+    spec = language(lang)
+    if spec is None:
+        return None
     item = rf"(?:{spec.date_before})?{spec.item_prefix}(?:{NUMBER}){spec.item_suffix}(?:{spec.date})?"
     post = rf"(?P<post>{_alternatives(spec.post_bodies)})?" if spec.post_bodies else ""
     tail = rf"(?P<tail>{spec.tail_word})" if spec.tail_word else ""
@@ -137,9 +139,10 @@ def find_mentions(text: str, lang: str, own_body: str | None = None) -> list[Men
     """Every resolution mention and document symbol in `text`, in order.
 
     `own_body` is the body of the citing text ("ecosoc" for an ECOSOC resolution): what "its resolution"
-    means there. Title mentions need the corpus; see titles.TitleMatcher.
+    means there. Title mentions need the corpus; see titles.TitleMatcher. A language without citation
+    wording (language data) has only its document symbols found.
     """
-    if lang not in LANGUAGES or not may_mention(text, lang):
+    if not may_mention(text, lang):
         return []
     found = _resolution_mentions(text, lang, own_body) + _symbol_mentions(text)
     found.sort(key=lambda m: m.start)
@@ -148,6 +151,8 @@ def find_mentions(text: str, lang: str, own_body: str | None = None) -> list[Men
 
 def _resolution_mentions(text: str, lang: str, own_body: str | None) -> list[Mention]:
     comp = compiled(lang)
+    if comp is None:
+        return []
     spec = comp.spec
     if spec.keywords and not any(k in text for k in spec.keywords) and not any(k in text.lower() for k in spec.keywords):
         return []
@@ -184,19 +189,17 @@ def _resolution_mentions(text: str, lang: str, own_body: str | None) -> list[Men
                 span = trail_place
             place = parse_place(text[span[0]:span[1]], lang) if span else None
             out.append(Mention("resolution", start, end, text[start:end], number=number, body=body, body_source=source,
-                               body_words=_words(stated_words), place=place,
+                               body_words=_words(stated_words, spec), place=place,
                                place_span=span if place else None))
     return out
 
 
-_PREPOSITION = re.compile(r"^(?:of\s+the|de\s+la|de\s+l['’]|du|del|de|الصادر\s+عن|الذي\s+اتخذته|الذي\s+اتخذه)\s+")
-
-
-def _words(stated: str | None) -> str | None:
-    """A body as the text names it, for messages: 'Commission on Narcotic Drugs'."""
+def _words(stated: str | None, spec: Language) -> str | None:
+    """A body as the text names it, for messages: 'Commission on Narcotic Drugs' (without the language's `post_link`)."""
     if not stated:
         return None
-    return _PREPOSITION.sub("", " ".join(stated.split()))
+    words = " ".join(stated.split())
+    return re.sub(rf"^(?:{spec.post_link})\s+", "", words) if spec.post_link else words
 
 
 def _symbol_mentions(text: str) -> list[Mention]:

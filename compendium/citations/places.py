@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..labels import roman_value, zh_number
+from ..language_data import cached
 from ..model import HEADED_KINDS, Document, Unit
-from .patterns import LANGUAGES, Language
+from ..scripts_data import ascii_digits
+from .patterns import Language, language
 
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _CYRILLIC_LOOKALIKE = str.maketrans("асеохі", "aceoxi")  # Cyrillic letters that look like Latin ones
 _ITEM = re.compile(r"[(（]?\s*([a-zасеохі]{1,5}|هـ|[\u0621-\u064a])\s*[)）]")
 
@@ -47,10 +47,16 @@ class Place:
         return text + "".join(f" ({i})" for i in self.items)
 
 
-@lru_cache(maxsize=None)
+_NEVER = re.compile(r"(?!)")
+
+
+@cached
 def place_regexes(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(a whole place, a place right before a mention, a place right after one) for a language."""
-    spec = LANGUAGES[lang]
+    """(a whole place, a place right before a mention, a place right after one) for a language; for a
+    language without citation wording, patterns that match nothing."""
+    spec = language(lang)
+    if spec is None:
+        return _NEVER, _NEVER, _NEVER
     part = _part_pattern(spec)
     place = rf"(?:{part})(?:(?:{spec.place_sep})(?:{part}))*"
     flags = 0  # the patterns say themselves where case does not matter ("[Ss]ection")
@@ -67,9 +73,11 @@ def _part_pattern(spec: Language) -> str:
     return "|".join(f"(?:{strip.sub('(?:', p)})" for p in parts)
 
 
-@lru_cache(maxsize=None)
+@cached
 def _part_regexes(lang: str) -> list[tuple[str, re.Pattern]]:
-    spec = LANGUAGES[lang]
+    spec = language(lang)
+    if spec is None:
+        return []
     flags = 0  # the patterns say themselves where case does not matter ("[Ss]ection")
     regexes = [("annex", re.compile(spec.annex, flags)), ("section", re.compile(spec.section, flags)),
                ("paragraph", re.compile(spec.paragraph, flags)), ("item", re.compile(spec.item, flags))]
@@ -96,7 +104,9 @@ def _item(raw: str, spec: Language) -> str:
 
 def parse_place(text: str, lang: str) -> Place | None:
     """The parts of a place, in any order: "paragraph 7 (c) of section III" = "section III, paragraph 7 (c)"."""
-    spec = LANGUAGES[lang]
+    spec = language(lang)
+    if spec is None:
+        return None
     found: dict = {}
     items: list[str] = []
     taken: list[tuple[int, int]] = []
@@ -112,7 +122,7 @@ def parse_place(text: str, lang: str) -> Place | None:
                 if m.groupdict().get("sub"):
                     found["subsection"] = m.group("sub").upper()
             elif name == "paragraph":
-                found["paragraph"] = m.group("n").translate(_ARABIC_INDIC)
+                found["paragraph"] = ascii_digits(m.group("n"))
                 raw = (m.group("items") or "") + (m.groupdict().get("items2") or "")
                 items = [_item(i, spec) for i in _ITEM.findall(raw)] + items
             elif name == "item":

@@ -3,8 +3,8 @@
 Titles come from the front matter of that language's instrument files. Whitespace, case and quote marks
 may differ; nothing else may. Besides the title as written, a title is also matched without its
 trailing parenthesis ("... Non-custodial Measures" for "... (the Tokyo Rules)") and without a leading
-"United Nations": such a variant is dropped when it is another instrument's title or variant
-("Standard Minimum Rules for the Treatment of Prisoners" stays the 1955 rules').
+"United Nations" (each language's `title_prefix`, in its data file): such a variant is dropped when it
+is another instrument's title or variant ("Standard Minimum Rules for the Treatment of Prisoners" stays the 1955 rules').
 The longest title wins where two overlap.
 """
 
@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from ..model import Corpus
 from .mentions import Mention
+from .patterns import title_prefixes
 from .places import parse_place, place_regexes
 
 _QUOTES = "'\"‘’“”«»《》「」"
 _DASHES = "-‐‑–—"
-_PREFIXES = ("United Nations ", "Nations Unies ", "Naciones Unidas ", "Организации Объединенных Наций ", "联合国", "الأمم المتحدة ")
 _PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
@@ -40,7 +40,7 @@ def variants(title: str, short_title: str | None) -> list[tuple[str, bool]]:
     bare = _PAREN.sub("", title)
     derived = [bare] if bare != title else []
     for base in [title, bare]:
-        for prefix in _PREFIXES:
+        for prefix in title_prefixes():  # "United Nations " in every language (its data file's title_prefix)
             if base.startswith(prefix):
                 derived.append(base[len(prefix):])
     out += [(d, False) for d in derived if len(d) >= 12]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..body import ADOPTION, ANNEX
+from ..language_data import all_data, cached
 from ..labels import is_roman
 from .paragraphs import Para, closed, is_label_line
 
@@ -31,13 +32,20 @@ NUMBERED = re.compile(r"^(?:[-•–]\s+)?(\d+)\.\s+(\S.*)$", re.S)
 ITEM = re.compile(r"^(?:[-•–]\s+)?\(([a-z]{1,2}|[ivxlc]+)\)\s+(\S.*)$", re.S)
 DATE = re.compile(r"^\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]+(?:\s+de)?\s+\d{4}(?:\s*(?:года|г\.))?$"
                   r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-PREAMBLE_WORDS = {"preamble", "préambule", "preámbulo", "преамбула", "الديباجة", "序言"}
-# A heading does not end on a word that needs a continuation.
-OPEN_WORDS = {"the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "by", "with", "from", "at", "as", "that",
-              "which", "be", "upon", "le", "la", "les", "de", "des", "du", "à", "et", "ou", "en", "pour", "par",
-              "el", "los", "las", "del", "y", "o", "para", "por", "и", "в", "на", "с", "по", "к", "о"}
 GLUED_NOTE = re.compile(r"\b((?:19|20)\d\d),(\d{1,3})(?=[\s,;.]|$)")
 HEADING_MAX_WORDS = 25
+
+
+@cached
+def preamble_words() -> frozenset[str]:
+    """The heading of a preamble in every language (`preamble:` in the language data), in lower case."""
+    return frozenset(w.lower() for d in all_data().values() for w in d.get("preamble") or ())
+
+
+@cached
+def open_words() -> frozenset[str]:
+    """Words a heading does not end on, since they need a continuation (`open_words:` in the language data)."""
+    return frozenset(w.lower() for d in all_data().values() for w in d.get("open_words") or ())
 
 
 @dataclass
@@ -71,7 +79,7 @@ def headlike(text: str) -> bool:
     # Scripts without capitals (Arabic, Chinese) only need not to start in lower case.
     if not words or len(words) > HEADING_MAX_WORDS or closed(text) or not text[:1].isalpha() or text[:1].islower():
         return False
-    return words[-1].lower().strip("*") not in OPEN_WORDS
+    return words[-1].lower().strip("*") not in open_words()
 
 
 def _chapeau_body(text: str) -> str:
@@ -105,7 +113,7 @@ def classify(para: Para) -> Piece:
         piece.kind, piece.number, piece.text = "subsection", m.group(1), m.group(2).strip()
     elif is_label_line(bare):
         piece.kind, piece.text = "label", bare
-    elif bare.lower().rstrip(".:") in PREAMBLE_WORDS:
+    elif bare.lower().rstrip(".:") in preamble_words():
         piece.kind, piece.text = "heading", bare
     elif m := NUMBERED.match(text):
         piece.kind, piece.number, piece.text = "numbered", m.group(1), m.group(2).strip()
