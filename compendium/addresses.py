@@ -106,13 +106,6 @@ def source_uri(path: str) -> str:
     return f"{path}index.md" if path.strip("/") else "index.md"
 
 
-def page_path(source: str) -> str:
-    """The reverse of `source_uri`: "resolutions/x/index.md" → "resolutions/x/", "index.md" → ""."""
-    if source == "index.md":
-        return ""
-    return source.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
-
-
 # -- editions ---------------------------------------------------------------------------------------------------
 def edition_file(lang: str, kind: str, slug: str) -> str:
     """A PDF edition, from the site root: the full compendium, a cluster's or an instrument's."""
@@ -199,7 +192,3 @@ class WebLinks:
     def page(self, path: str) -> str | None:
         """Another page of the site, from the site root."""
         return relative(self.here, path)
-
-    @property
-    def permalinks(self) -> bool:
-        return True

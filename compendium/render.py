@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import markdown
 import nh3
@@ -314,13 +314,3 @@ class Renderer:
         if entry.text and (entry.body or entry.resolution):
             text += Markup(' <bdi class="cmp-note" lang="{}">({})</bdi>').format(self.doc.lang, entry.text)
         return text
-
-
-def document_html(doc: Document, lang: str, citations: "CitationIndex | None", links: LinkPolicy,
-                  output: Output = WEB) -> tuple[Markup, Markup]:
-    """(metadata panel, body) of a document for one output."""
-    renderer = Renderer(doc, lang, citations, links, output)
-    return renderer.metadata(), renderer.body()
-
-
-Gettext = Callable[[str], str]
