@@ -42,6 +42,11 @@ _md = markdown.Markdown(extensions=[], output_format="html")
 # citations linked, then replaced by the call's HTML.
 _CALL = re.compile("\ue000([^\ue001]*)\ue001")
 
+def _esc(value: object) -> str:
+    """Escape a value for the unit markup built in Python (tests/test_architecture.py checks every value is)."""
+    return html.escape(str(value))
+
+
 HEADING_KINDS = {"section": 2, "annex": 2, "subsection": 3, "heading": 3, "article": 3, "rule": 3,
                  "principle": 3, "guideline": 3, "recommendation": 3}
 
@@ -66,11 +71,10 @@ def sanitize(fragment: str) -> str:
 
 def _markdown_inline(text: str) -> str:
     """Markdown inline text → sanitized HTML; footnote calls left as placeholders."""
-    if _MARKUP.search(text):
-        _md.reset()
-        out = _md.convert(text).removeprefix("<p>").removesuffix("</p>")
-    else:
-        out = html.escape(text, quote=False)
+    if not _MARKUP.search(text):
+        return html.escape(text, quote=False)  # plain text, escaped: no tag, entity or note call can be in it
+    _md.reset()
+    out = _md.convert(text).removeprefix("<p>").removesuffix("</p>")
     out = FOOTNOTE_REF.sub(lambda m: f"\ue000{html.unescape(m.group(1))}\ue001", out)
     return sanitize(out)
 
@@ -162,18 +166,23 @@ class Renderer:
     # -- text ------------------------------------------------------------------------------------------------
     def inline(self, text: str) -> Markup:
         """A unit's inline Markdown → sanitized HTML, with its citations linked and its footnote calls."""
+        return Markup(self._inline(text))
+
+    def _inline(self, text: str) -> str:
         out = _markdown_inline(text)
         if self.citations is not None:
             out = self.citations.link(out, self.doc, self.lang, self.links)
         if "\ue000" in out:
             out = _CALL.sub(lambda m: self.footnote_call(m.group(1)), out)
-        return Markup(out)
+        return out
 
     def paragraphs(self, text: str) -> Markup:
         """Paragraphs split on blank lines; a line break kept in a paragraph (the adoption line) stays one."""
-        parts = [p for p in text.split("\n\n") if p.strip()]
-        return Markup("".join("<p>" + "<br>".join(self.inline(line) for line in p.split("\n")) + "</p>"
-                              for p in parts))
+        return Markup(self._paragraphs(text))
+
+    def _paragraphs(self, text: str) -> str:
+        return "".join(["<p>" + "<br>".join([self._inline(line) for line in p.split("\n")]) + "</p>"
+                        for p in text.split("\n\n") if p.strip()])
 
     def footnote_call(self, label: str) -> str:
         note = self.footnotes.get(label)
@@ -191,6 +200,53 @@ class Renderer:
         if self.output.notes_at_call:
             return [u for u in notes if u.number not in self._called]
         return notes
+
+    # -- the text's units ------------------------------------------------------------------------------------
+    # Units are the bulk of every page (tens of thousands per language), so they are built here rather than
+    # by a template macro per unit, which cost twice the time; the rest of the tree is templates/document.html.
+    def units(self) -> Markup:
+        """Every unit of the text, in order, with its id, number, permalink and outdated mark."""
+        return Markup("".join([self._unit(u, 0) for u in self.doc.units]))
+
+    def _permalink(self, unit_id: str) -> str:
+        if not self.output.permalinks:
+            return ""
+        label = _esc(self.label_permalink)
+        return f' <a class="cmp-anchor" href="{_esc(self.links.unit(unit_id))}" title="{label}" aria-label="{label}">¶</a>'
+
+    def _outdated_note(self, unit_id: str) -> str:
+        if unit_id not in self.outdated:
+            return ""
+        return (f'<p class="cmp-outdated-note">{_esc(self._("Outdated: the source of this paragraph has changed."))} '
+                f'<a href="{_esc(self.source_href(unit_id))}" hreflang="{_esc(self.source_language)}">'
+                f'{_esc(self._("Current source text"))} ({_esc(self.source_language_name)})</a></p>')
+
+    def _unit(self, u: Unit, depth: int) -> str:
+        kind = u.kind
+        if kind == "footnote":
+            return ""
+        anchor = _esc(self.links.anchor(u.id))
+        outdated = " cmp-outdated" if u.id in self.outdated else ""
+        if kind in HEADING_KINDS:
+            tag = self.heading_tag(u, depth)
+            head = (f'<{tag} class="cmp-heading{outdated}" id="{anchor}">{self._inline(u.heading or "")}'
+                    f'{self._permalink(u.id)}</{tag}>{self._outdated_note(u.id)}')
+            if kind == "heading":
+                return head
+            text = self._paragraphs(u.text) if u.text else ""  # in reading order: a note goes with its first call
+            children = "".join([self._unit(c, depth + 1) for c in u.children])
+            return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{text}{children}</section>'
+        if kind == "paragraph":
+            number = f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
+        elif kind in ("item", "subitem"):
+            number = f'<span class="cmp-num">({_esc(u.number or "")})</span>'
+        else:
+            number = ""
+        text = self._paragraphs(u.text)
+        kids = f'<div class="cmp-children">{"".join([self._unit(c, depth + 1) for c in u.children])}</div>' \
+            if u.children else ""
+        return (f'<div class="cmp-unit cmp-{_esc(kind)}{outdated}" id="{anchor}">{self._outdated_note(u.id)}{number}'
+                f'<div class="cmp-text">{text}</div>{self._permalink(u.id)}{kids}</div>')
 
     def body(self) -> Markup:
         self._called = set()
