@@ -47,8 +47,8 @@ class SitePage:
         return self.path
 
     def markdown_stub(self) -> str:
-        # The framework needs some Markdown; the page's real body comes from render().
-        return f"# {self.title}\n"
+        # The framework needs some Markdown; the page's real body comes from render(). The title is text.
+        return "# " + str(escape(self.title)) + "\n"
 
     def html(self) -> str:
         return self.render()

@@ -7,6 +7,7 @@ COMPENDIUM_CONTENT, the content folder; ...), read here once per build and activ
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -35,6 +36,24 @@ from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 _state: dict = {}
 
 
+def _text(value: str) -> str:
+    """A plain text handed to MkDocs, escaped: its Jinja environment does not autoescape, and titles, the
+    site name and navigation labels reach <title>, the header and the navigation as they are given."""
+    return html.escape(value, quote=True)
+
+
+def _nav(entries: list) -> list:
+    """The navigation with every label escaped (the addresses are the engine's own)."""
+    out = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            out.append({_text(label): _nav(value) if isinstance(value, list) else value
+                        for label, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
 def on_config(config):
     try:
         active = Settings.from_env(os.environ)
@@ -59,8 +78,8 @@ def on_config(config):
     site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
     _state.update(lang=lang, corpus=corpus, pages={}, site=site)
     config.theme["language"] = info(lang).get("theme", lang)
-    config.site_name = site.title
-    config.nav = site.nav()
+    config.site_name = _text(site.title)
+    config.nav = _nav(site.nav())
     config.extra["alternate"] = [{"name": info(code)["name"], "link": f"/{code}/", "lang": code}
                                  for code in known_languages()]
     config.extra["compendium_lang"] = lang
@@ -91,7 +110,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     site_page: SitePage | None = _state["pages"].get(page.file.src_uri)
     if site_page is not None:
-        page.meta["title"] = site_page.title
+        page.meta["title"] = _text(site_page.title)
         # The engine writes the search entries itself, one per paragraph (on_post_build).
         page.meta["search"] = {"exclude": True}
     return markdown
