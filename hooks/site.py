@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from compendium import settings
+from compendium.atomic import write_text
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
@@ -122,17 +123,16 @@ def on_post_build(config) -> None:
     for stale in search_dir.glob("search_index.*"):
         stale.unlink()
     index = build_index([p.document for p in searchable], lang)
-    (search_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                                           encoding="utf-8")
+    write_text(search_dir / "index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     # Each document's parsed text, for the side-by-side view and for anyone reusing the compendium.
     for page in _state["pages"].values():
         if page.document is not None:
             data = {"documents": [document_json(page.document)], "fallback": page.fallback}
-            (site / page.src_uri).with_name("index.json").write_text(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            write_text((site / page.src_uri).with_name("index.json"),
+                       json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     pages = {p.url: p for p in _state["pages"].values()}
     site_url = config.site_url or settings.current().site_url
-    (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, site_url), encoding="utf-8")
+    write_text(site / "sitemap.xml", sitemap_xml(_state["corpus"], lang, pages, site_url))
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()
