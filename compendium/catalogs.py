@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from .atomic import write_with
 from .i18n import DOMAIN, translations_dir
 
 
@@ -53,9 +53,7 @@ def compile_all(folder: Path | None = None) -> list[Path]:
             continue
         with po.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
-        tmp = mo.with_suffix(f".mo.{os.getpid()}.tmp")  # several builds compile at once
-        with tmp.open("wb") as fh:
-            write_mo(fh, catalog, use_fuzzy=False)
-        tmp.replace(mo)
+        # Whole or not at all: several builds compile at once, and read what another wrote.
+        write_with(mo, lambda fh, catalog=catalog: write_mo(fh, catalog, use_fuzzy=False))
         written.append(mo)
     return written

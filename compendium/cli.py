@@ -94,10 +94,11 @@ def validate(content: Path, strict: bool) -> None:
               help="What the text is (guessed when not given).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="A .md file to write (one document), or a content folder to write every document into.")
-def import_(file: Path, lang: str, kind: str | None, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace files that exist already (what they hold is lost).")
+def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bool) -> None:
     """Turn a plain-text or Markdown-ish UN text into content files."""
     from .frontmatter import decode
-    from .importer import import_text
+    from .importer import duplicate_ids, import_text
 
     report = Report()
     try:
@@ -112,30 +113,56 @@ def import_(file: Path, lang: str, kind: str | None, out: Path | None) -> None:
     for doc in docs:
         for line, message in doc.warnings:
             report.warning(file, line, 1, message, "check the imported text at this place")
+    for first, second in duplicate_ids(docs):
+        report.error(file, second.line, 1,
+                     f"a second document with the id '{second.id}' (the first starts at line {first.line}): "
+                     "one would be written over the other",
+                     "split the input into one file per document, or correct the number or title of one of them")
     if not docs:
         report.error(file, 1, 1, "no document found in the file", "check that it is a UN resolution or instrument")
+    elif report.errors:
+        pass  # nothing is printed or written
     elif out is None:
         for doc in docs:
             if len(docs) > 1:
                 click.echo(f"<!-- {doc.collection}/{doc.id}/{doc.lang}.md -->")
             click.echo(doc.markdown, nl=False)
-    elif out.suffix == ".md":
-        if len(docs) > 1:
-            report.error(file, 1, 1, f"the file holds {len(docs)} documents but --out names one file",
-                         "pass a content folder as --out")
-        else:
-            _write(out, docs[0].markdown)
+    elif out.suffix == ".md" and len(docs) > 1:
+        report.error(file, 1, 1, f"the file holds {len(docs)} documents but --out names one file",
+                     "pass a content folder as --out")
     else:
-        for doc in docs:
-            _write(out / doc.collection / doc.id / f"{doc.lang}.md", doc.markdown)
+        targets = [(out, docs[0].markdown)] if out.suffix == ".md" else \
+            [(out / doc.collection / doc.id / f"{doc.lang}.md", doc.markdown) for doc in docs]
+        _write_new(targets, force, report)
     code = print_report(report)  # import warnings do not fail the command: the text was kept
     sys.exit(1 if code and report.errors else 0)
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {path}", err=True)
+def _write_new(targets: list[tuple[Path, str]], force: bool, report: Report) -> None:
+    """Write every target, or none: an existing file is replaced only with --force, and every target is checked
+    before the first is written."""
+    if not force:
+        taken = [path for path, _text in targets if os.path.lexists(path)]
+        for path in taken:
+            report.error(path, 1, 1, "the file exists already; import does not replace it",
+                         "pass --force to replace it, or move it away first; nothing was written")
+        if taken:
+            return
+    _write(targets, report)
+
+
+def _write(targets: list[tuple[Path, str]], report: Report) -> bool:
+    """Write the files atomically (an existing one keeps its line endings); a failure is reported, not raised."""
+    from .atomic import WriteError, keep_line_endings, write_many
+
+    try:
+        write_many([(path, keep_line_endings(path, text).encode("utf-8")) for path, text in targets], parents=True)
+    except WriteError as exc:
+        report.error(exc.path, 1, 1, exc.message, exc.hint)
+        return False
+    for path, _text in targets:
+        click.echo(f"wrote {path}", err=True)
+    return True
 
 
 @main.group()
@@ -158,7 +185,8 @@ def export_json(content: Path, lang: str | None, out: Path | None) -> None:
         sys.exit(print_report(report))
     text = dumps(corpus_json(corpus, lang))
     if out:
-        _write(out, text)
+        if not _write([(out, text)], report):
+            sys.exit(print_report(report))
     else:
         click.echo(text, nl=False)
 

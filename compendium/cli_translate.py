@@ -59,6 +59,16 @@ def _translation(files: dict[str, Document], source: Document, lang: str) -> Doc
     return doc
 
 
+def _write_text(path: Path, text: str, keep: bool = True) -> None:
+    """Write atomically (the file is whole, or as it was); a failure is one line and exit code 1."""
+    from .atomic import WriteError, write_text
+
+    try:
+        write_text(path, text, newline="keep" if keep else None)
+    except WriteError as exc:
+        _fail(str(exc))
+
+
 # -- status ---------------------------------------------------------------------------------------------
 
 def _status(content: Path, langs: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], catalogs: Path | None) -> None:
@@ -107,7 +117,7 @@ def _init(doc_id: str, lang: str, content: Path, force: bool) -> None:
         text = scaffold(source, lang)
     except ScaffoldError as exc:
         _fail(str(exc))
-    target.write_text(text, encoding="utf-8")
+    _write_text(target, text)
     n = len(source.unit_ids())
     click.echo(f"wrote {target}: the source's {n} unit(s), their text marked [untranslated], status draft. "
                "Translate them, then run "
@@ -195,11 +205,15 @@ def _mark(doc_id: str, lang: str, content: Path, new_status: str | None, units: 
             _fail(f"the translation is not up to date with the source ({', '.join((still_outdated + a.missing)[:5])}): "
                   f"see 'compendium translate-diff {doc_id} --lang {lang}'; record the units you updated with --unit")
     report = Report()
-    text = decode(doc.path, doc.path.read_bytes(), report)
-    if text is None:
+    try:
+        data = doc.path.read_bytes()
+    except OSError as exc:
+        _fail(f"{doc.path}: cannot read the file: {exc.strerror} (check the path)")
+    if decode(doc.path, data, report) is None:
         _fail("; ".join(d.format() for d in report.items))
+    text = data.decode("utf-8")  # as it is: its line endings (CRLF stays CRLF) and a byte order mark are kept
     block = updated_block(doc, new_status, {uid: current[uid] for uid in chosen}, drop, list(current))
-    doc.path.write_text(rewrite(text, doc, block), encoding="utf-8")
+    _write_text(doc.path, rewrite(text, doc, block), keep=False)
     click.echo(f"{doc.path}: recorded {len(chosen)} source hash(es)"
                + (f", status {new_status}" if new_status else ""), err=True)
 

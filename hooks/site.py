@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from compendium import settings
+from compendium.atomic import WriteError, write_text
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
@@ -72,7 +73,10 @@ def on_config(config):
     if report.errors:
         lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
         raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")
-    compile_all()
+    try:
+        compile_all()  # writes each .mo whole (compendium.atomic)
+    except WriteError as exc:
+        raise PluginError(str(exc)) from None
     # The printable editions, when `compendium build` made them, get a Downloads page.
     manifest = load_manifest(lang)
     site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
@@ -130,6 +134,14 @@ def on_post_page(output: str, page, config) -> str:
                   output, count=1)
 
 
+def _write(path: Path, text: str) -> None:
+    """Whole or not at all (compendium.atomic); a full disk stops the build with one line, not a traceback."""
+    try:
+        write_text(path, text)
+    except WriteError as exc:
+        raise PluginError(str(exc)) from None
+
+
 def on_post_build(config) -> None:
     site = Path(config.site_dir)
     lang = _state["lang"]
@@ -141,17 +153,16 @@ def on_post_build(config) -> None:
     for stale in search_dir.glob("search_index.*"):
         stale.unlink()
     index = build_index([p.document for p in searchable], lang)
-    (search_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                                           encoding="utf-8")
+    _write(search_dir / "index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     # Each document's parsed text, for the side-by-side view and for anyone reusing the compendium.
     for page in _state["pages"].values():
         if page.document is not None:
             data = {"documents": [document_json(page.document)], "fallback": page.fallback}
-            (site / page.src_uri).with_name("index.json").write_text(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            _write((site / page.src_uri).with_name("index.json"),
+                   json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     pages = {p.url: p for p in _state["pages"].values()}
     site_url = config.site_url or settings.current().site_url
-    (site / "sitemap.xml").write_text(sitemap_xml(_state["corpus"], lang, pages, site_url), encoding="utf-8")
+    _write(site / "sitemap.xml", sitemap_xml(_state["corpus"], lang, pages, site_url))
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()

@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from .. import settings
+from ..atomic import copy_file, write_text
 
 CACHE_FORMAT = "1"
 KEEP = 2  # renderings kept per edition: the current one and the one before (a revert is instant)
@@ -69,7 +69,7 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("# build output, never committed\n*\n", encoding="utf-8")
+            write_text(ignore, "# build output, never committed\n*\n")
 
     def pdf(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
@@ -90,9 +90,7 @@ class Cache:
 
     def store(self, key: str, edition_path: str, pages: int, size: int, sha256: str) -> dict:
         meta = {"edition": edition_path, "pages": pages, "size": size, "sha256": sha256}
-        tmp = self._meta(key).with_suffix(f".json.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(meta), encoding="utf-8")
-        tmp.replace(self._meta(key))
+        write_text(self._meta(key), json.dumps(meta))  # another build reading the cache sees it whole or not at all
         return meta
 
     def place(self, key: str, target: Path) -> None:
@@ -103,7 +101,7 @@ class Cache:
         try:
             os.link(self.pdf(key), target)
         except OSError:
-            shutil.copyfile(self.pdf(key), target)
+            copy_file(self.pdf(key), target)
 
     def prune(self, keep: int = KEEP) -> int:
         """Drop all but the `keep` most recently used renderings of each edition; returns how many went."""

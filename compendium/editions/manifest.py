@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from .. import settings
+from ..atomic import write_text
 from ..settings import ENV_NAMES
 
 FORMAT = 1
@@ -29,10 +30,9 @@ def manifest_path(root: Path, lang: str) -> Path:
 
 def write_manifest(root: Path, lang: str, edition_day: str, files: list[dict]) -> Path:
     path = manifest_path(root, lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "lang": lang, "edition": edition_day, "files": files}
     # Stable bytes: the same editions give the same manifest.
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", parents=True)
     return path
 
 

@@ -11,10 +11,11 @@ import gc
 import hashlib
 import importlib
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..atomic import write_bytes
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with document title and language; see the README of the package
 
@@ -145,11 +146,7 @@ def render(job: Job) -> Result:
         logging.getLogger("weasyprint").removeHandler(collect)
         logging.getLogger("weasyprint.progress").removeHandler(progress)
     gc.collect()
-    out = Path(job.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)  # another build reading the cache sees the whole file or none
+    write_bytes(Path(job.out), data, parents=True)  # another build reading the cache sees the whole file or none
     result = Result(job.label, pages, len(data), hashlib.sha256(data).hexdigest(),
                     time.perf_counter() - started, collect.messages)
     if _queue is not None:

@@ -26,7 +26,7 @@ from .metadata import dump, front_matter
 from .paragraphs import _blocks, marks_word_ends, paragraphs
 from .vocabulary import Vocabulary
 
-__all__ = ["ImportedDocument", "import_text"]
+__all__ = ["ImportedDocument", "duplicate_ids", "import_text"]
 
 
 @dataclass
@@ -37,6 +37,20 @@ class ImportedDocument:
     markdown: str  # the complete content file: front matter and body
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line in the input, message)
     front_lines: list[int] = field(default_factory=list)  # input lines whose text went into the front matter
+    line: int = 1  # where the document starts in the input
+
+
+def duplicate_ids(docs: list[ImportedDocument]) -> list[tuple[ImportedDocument, ImportedDocument]]:
+    """Each document whose file would be another's of the same input, with the first one: (first, later)."""
+    seen: dict[tuple[str, str, str], ImportedDocument] = {}
+    found = []
+    for doc in docs:
+        key = (doc.collection, doc.id, doc.lang)
+        if key in seen:
+            found.append((seen[key], doc))
+        else:
+            seen[key] = doc
+    return found
 
 
 def _looks_like_resolution(pieces: list[Piece]) -> bool:
@@ -67,5 +81,5 @@ def import_text(text: str, lang: str, kind: str | None = None) -> list[ImportedD
         meta, notes = front_matter(draft, result, lang, collection, index, file_body)
         warnings = sorted(set(draft.notes + result.notes + notes))
         docs.append(ImportedDocument(meta["id"], collection, lang, dump(meta) + "\n" + result.markdown(), warnings,
-                                     sorted(draft.front_lines)))
+                                     sorted(draft.front_lines), draft.line))
     return docs
