@@ -248,6 +248,25 @@ def test_body_markup_cannot_carry_ids_or_classes():
     assert html.count('id="para-1"') == 1  # the renderer's own anchor only
 
 
+# -- the importer reports a repeated number ---------------------------------------------------------------------------
+def test_the_importer_reports_a_repeated_article_with_the_input_line(tmp_path):
+    text = "Annex\n\nArticle 1\n\nThe first article.\n\nArticle 1\n\nThe second article.\n\nArticle 2\n\n" \
+           "1. One.\n\n1. One again.\n"
+    (doc,) = import_text(text, "en", "instrument")
+    repeated = [(line, message) for line, message in doc.warnings if "numbered again" in message]
+    assert [line for line, _ in repeated] == [7, 15], doc.warnings
+    assert "'annex-article-1' is numbered again (first at line 3)" in repeated[0][1]
+    source = write(tmp_path, "input.txt", text)
+    code, out = run("import", str(source), "--lang", "en", "--kind", "instrument")
+    assert f"{source}:7:1: warning: 'annex-article-1' is numbered again" in out
+
+
+def test_the_importer_is_quiet_about_numbers_that_restart_in_sections():
+    text = "I. FIRST\n\n1. One.\n\n2. Two.\n\nII. SECOND\n\n1. One.\n\n2. Two.\n"
+    for doc in import_text(text, "en", "instrument"):
+        assert not any("numbered again" in m for _, m in doc.warnings), doc.warnings
+
+
 # -- missing content folder -----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("command", [["validate"], ["status"], ["export", "json"]])
 def test_a_missing_content_folder_is_an_error(tmp_path, command):
