@@ -67,7 +67,8 @@ def _status(content: Path, langs: tuple[str, ...], fmt: str, fail_on: tuple[str,
     from .translating.display import status_table
 
     if not content.is_dir():  # else an empty table and exit 0: every translation would look absent, not wrong
-        _fail(f"{content}: the content folder does not exist (pass the right folder with --content)")
+        what = "is not a folder" if content.exists() else "does not exist"
+        _fail(f"{content}: the content folder {what} (pass the right folder with --content)")
     corpus, report = _load(content)
     languages = list(langs) or list(known_languages())
     states = status(corpus, languages)

@@ -59,7 +59,8 @@ def load(content: Path, report: Report, languages: tuple[str, ...] | None = None
     corpus = Corpus()
     langs = languages or known_languages()
     if not content.is_dir():
-        report.error(content, 1, 1, "the content folder does not exist", "pass the right folder with --content")
+        what = "is not a folder" if content.exists() else "does not exist"
+        report.error(content, 1, 1, f"the content folder {what}", "pass the right folder with --content")
         return corpus
     for entry in sorted(content.iterdir()):
         if entry.name.startswith("."):

@@ -86,7 +86,7 @@ class _Checker:
 
     def date(self, key: str, value: Any, what: str) -> None:
         if not (isinstance(value, str) and valid_date(value)):
-            self.error(key, f"{what} {value!r} is not a real date",
+            self.error(key, f"{what} {value!r} is not a date, or names a day that does not exist",
                        "write it as YYYY-MM-DD (or YYYY-MM, or YYYY) with a month 01-12 and a day that month has")
 
     def choice(self, key: str, allowed: tuple[str, ...], required: bool = False) -> None:

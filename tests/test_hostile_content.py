@@ -58,9 +58,9 @@ def assert_error(tmp_path: Path, text: str, line: int, phrase: str, rel: str = R
     ("adopted_by: {body: ecosoc, date: 1993-02-30}", 6, "'1993-02-30' is not a real date"),
     ("adopted_by:\n  body: ga\n  date: 2024-13-01", 8, "'2024-13-01' is not a real date"),
     ("source: 2024-13-01", 6, "not a real date"),
-    ("adopted_by: {body: ecosoc, date: \"1993-02-30\"}", 6, "'1993-02-30' is not a real date"),
-    ("adopted_by: {body: ecosoc, date: \"1993-00\"}", 6, "is not a real date"),
-    ("adopted_by: {body: ecosoc, date: 1993-07-27 10:00:00}", 6, "is not a real date"),
+    ("adopted_by: {body: ecosoc, date: \"1993-02-30\"}", 6, "'1993-02-30' is not a date, or names a day"),
+    ("adopted_by: {body: ecosoc, date: \"1993-00\"}", 6, "'1993-00' is not a date, or names a day"),
+    ("adopted_by: {body: ecosoc, date: 1993-07-27 10:00:00}", 6, "is not a date"),
     ("source: !!int abc", 6, "cannot read the value 'abc'"),
 ], ids=["bare", "block", "other-key", "quoted", "month-0", "datetime", "bad-int-tag"])
 def test_impossible_dates_are_errors_with_their_line(tmp_path, extra, line, phrase):
@@ -265,6 +265,34 @@ def test_the_importer_is_quiet_about_numbers_that_restart_in_sections():
     text = "I. FIRST\n\n1. One.\n\n2. Two.\n\nII. SECOND\n\n1. One.\n\n2. Two.\n"
     for doc in import_text(text, "en", "instrument"):
         assert not any("numbered again" in m for _, m in doc.warnings), doc.warnings
+
+
+# -- check-links follows the search index and the JSON exports ----------------------------------------------------------
+def json_site(tmp_path: Path, unit_id: str, json_id: str, compare_lang: str = "en") -> Path:
+    import json
+
+    root = tmp_path / "site"
+    write(root, "index.html", '<a href="en/">English</a>')
+    write(root, "en/index.html", "<h1>Home</h1>")
+    write(root, "en/resolutions/x/index.html",
+          f'<div data-cmp-compare data-root="../../../" data-doc="resolutions/x/"><select><option value="">-</option>'
+          f'<option value="{compare_lang}">x</option></select></div><p id="para-1">x</p>')
+    index = {"version": 1, "lang": "en", "docs": [["resolutions/x/", "X"]],
+             "units": [[0, "", "", ""], [0, unit_id, "", ""]], "terms": [], "stems": [], "postings": []}
+    write(root, "en/search/index.json", json.dumps(index))
+    write(root, "en/resolutions/x/index.json",
+          json.dumps({"documents": [{"id": "x", "units": [{"id": "para-1", "children": [{"id": json_id, "children": []}]}]}]}))
+    return root
+
+
+def test_check_links_follows_search_results_and_json_exports(tmp_path):
+    code, out = run("check-links", "--site-dir", str(json_site(tmp_path, "para-1", "para-1")))
+    assert code == 0, out
+    code, out = run("check-links", "--site-dir", str(json_site(tmp_path / "b", "para-9", "para-8", "fr")))
+    assert code == 1
+    assert "en/search/index.json: ../resolutions/x/#para-9: no element with id 'para-9'" in out
+    assert "en/resolutions/x/index.json: index.html#para-8: no element with id 'para-8'" in out
+    assert "fr/resolutions/x/index.json: the side-by-side view's JSON does not exist" in out
 
 
 # -- missing content folder -----------------------------------------------------------------------------------------
