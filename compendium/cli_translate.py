@@ -76,6 +76,9 @@ def _status(content: Path, langs: tuple[str, ...], fmt: str, fail_on: tuple[str,
     from .translating import catalog_status, status, status_json
     from .translating.display import status_table
 
+    if not content.is_dir():  # else an empty table and exit 0: every translation would look absent, not wrong
+        what = "is not a folder" if content.exists() else "does not exist"
+        _fail(f"{content}: the content folder {what} (pass the right folder with --content)")
     corpus, report = _load(content)
     languages = list(langs) or list(known_languages())
     states = status(corpus, languages)

@@ -5,6 +5,7 @@ Works on the HTML files alone, so it checks what readers get, whatever built the
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -31,6 +32,8 @@ class _Links(HTMLParser):
         self.ids: set[str] = set()
         self.hrefs: list[str] = []
         self.external: list[str] = []
+        self.compare: tuple[str, str] | None = None  # the side-by-side view: (root, document path)
+        self.compare_langs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -38,6 +41,10 @@ class _Links(HTMLParser):
             self.ids.add(values["id"] or "")
         if tag == "a" and values.get("name"):
             self.ids.add(values["name"] or "")
+        if "data-cmp-compare" in values:
+            self.compare = (values.get("data-root") or "", values.get("data-doc") or "")
+        if tag == "option" and values.get("value") and self.compare:
+            self.compare_langs.append(values["value"] or "")
         href = values.get("href") if tag in ("a", "link") else values.get("src") if tag in ("script", "img") else None
         if href is None:
             return
@@ -101,4 +108,63 @@ def check_site(site: Path, allowed_hosts: tuple[str, ...] = ("undocs.org",)) -> 
                 continue
             if host not in allowed_hosts:
                 broken.append(BrokenLink(rel, href, f"external link to {host or href}"))
+    for rel, href in _script_targets(site, pages, broken):
+        checked += 1
+        target, anchor = _target(site, rel, href)
+        if target not in pages:
+            broken.append(BrokenLink(rel, href, "no such page"))
+        elif anchor and anchor not in links(target).ids:
+            broken.append(BrokenLink(rel, href, f"no element with id '{anchor}' on {target}"))
+    for rel in pages:  # the side-by-side view fetches each offered language's JSON export
+        found = links(rel)
+        if found.compare:
+            root, doc = found.compare
+            for lang in found.compare_langs:
+                checked += 1
+                href = posixpath.join(root, lang, doc, "index.json")
+                target, _anchor = _target(site, rel, href)
+                if target.startswith("..") or not (site / target).is_file():
+                    broken.append(BrokenLink(rel, href, "the side-by-side view's JSON does not exist"))
     return broken, checked
+
+
+def _json(path: Path, rel: str, broken: list[BrokenLink]):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        broken.append(BrokenLink(rel, "", f"unreadable JSON: {exc}"))
+        return None
+
+
+def _script_targets(site: Path, pages: dict[str, Path], broken: list[BrokenLink]) -> list[tuple[str, str]]:
+    """The links the site's scripts make from its JSON, as (file, href from that file's folder): every search
+    result (`<lang>/search/index.json`: a document's page and unit anchor) and every unit of each document's
+    JSON export (`<lang>/<collection>/<id>/index.json`, beside the page whose paragraphs it holds)."""
+    out: list[tuple[str, str]] = []
+    for path in sorted(site.glob("*/search/index.json")):
+        rel = path.relative_to(site).as_posix()
+        index = _json(path, rel, broken)
+        if not isinstance(index, dict):
+            continue
+        docs, lang_root = index.get("docs") or [], "../"  # hrefs are relative to the language's root
+        for unit in index.get("units") or []:
+            try:
+                doc_path = docs[unit[0]][0]
+            except (IndexError, TypeError, KeyError):
+                broken.append(BrokenLink(rel, str(unit)[:80], "a search result names no document"))
+                continue
+            out.append((rel, "#".join(filter(None, (posixpath.join(lang_root, str(doc_path)), unit[1])))))
+    for path in sorted(site.glob("*/**/index.json")):
+        rel = path.relative_to(site).as_posix()
+        if rel.endswith("search/index.json") or not rel.replace("index.json", "index.html") in pages:
+            continue
+        data = _json(path, rel, broken)
+        for doc in (data.get("documents") or []) if isinstance(data, dict) else []:
+            stack = list(doc.get("units") or [])
+            while stack:
+                unit = stack.pop()
+                if isinstance(unit, dict):
+                    if unit.get("id"):
+                        out.append((rel, "index.html#" + str(unit["id"])))
+                    stack.extend(unit.get("children") or [])
+    return out

@@ -59,10 +59,14 @@ def load(content: Path, report: Report, languages: tuple[str, ...] | None = None
     corpus = Corpus()
     langs = languages or known_languages()
     if not content.is_dir():
-        report.error(content, 1, 1, "the content folder does not exist", "pass the right folder with --content")
+        what = "is not a folder" if content.exists() else "does not exist"
+        report.error(content, 1, 1, f"the content folder {what}", "pass the right folder with --content")
         return corpus
     for entry in sorted(content.iterdir()):
-        if entry.is_file() or entry.name.startswith("."):
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir():
+            _check_stray(entry, content, langs, report)
             continue
         if entry.name not in COLLECTIONS:
             report.error(entry, 1, 1, f"unknown collection folder '{entry.name}'",
@@ -94,6 +98,61 @@ def load(content: Path, report: Report, languages: tuple[str, ...] | None = None
     return corpus
 
 
+# Files at the top of the content folder that are not documents: the editors' and translators' guides.
+GUIDES = {"README.md", "TRANSLATING.md"}
+
+
+def _check_stray(path: Path, content: Path, langs: tuple[str, ...], report: Report) -> None:
+    """A file at the top of the content folder is never loaded: say so, unless it is a guide."""
+    if path.name in GUIDES or path.suffix != ".md":
+        return
+    where = f"{' or '.join(f'{content}/{c}' for c in COLLECTIONS)}/<id>/<lang>.md"
+    if path.stem in langs:
+        report.error(path, 1, 1, "a content file at the top of the content folder is not loaded",
+                     f"move it to {where}")
+    else:
+        report.warning(path, 1, 1, f"'{path.name}' at the top of the content folder is not loaded",
+                       f"a document goes in {where}; a guide for editors belongs in README.md")
+
+
+def _check_lineage(by_id: dict[str, Document], report: Report) -> None:
+    """A document cannot supersede or be related to itself, and `supersedes` may not go round in a circle."""
+    for doc in by_id.values():
+        for key in ("supersedes", "superseded_by"):
+            if getattr(doc.meta, key) == doc.id:
+                report.error(doc.path, doc.key_lines.get(key, 1), 1, f"the document names itself in '{key}'",
+                             f"remove '{key}' or name the other document")
+        if doc.id in doc.meta.related:
+            report.error(doc.path, doc.key_lines.get("related", 1), 1, "the document names itself in 'related'",
+                         "remove its own id from 'related'")
+    # Each document supersedes at most one other: the `supersedes` links form chains; a chain that comes back
+    # to where it started is a cycle, reported once, on the file of its first member by id.
+    later: dict[str, str] = {}
+    for doc in by_id.values():
+        if doc.meta.supersedes and doc.meta.supersedes != doc.id:
+            later[doc.id] = doc.meta.supersedes
+        if doc.meta.superseded_by and doc.meta.superseded_by != doc.id:
+            later.setdefault(doc.meta.superseded_by, doc.id)
+    done: set[str] = set()
+    for start in sorted(later):
+        path, seen = [], set()
+        node = start
+        while node in later and node not in seen and node not in done:
+            seen.add(node)
+            path.append(node)
+            node = later[node]
+        done.update(path)
+        if node in seen:
+            cycle = path[path.index(node):]
+            first = by_id[min(cycle)] if min(cycle) in by_id else None
+            if first is not None:
+                chain = " → ".join(cycle + [cycle[0]])
+                key = "supersedes" if first.meta.supersedes else "superseded_by"
+                report.error(first.path, first.key_lines.get(key, 1), 1,
+                             f"'supersedes' goes round in a circle: {chain}",
+                             "a text can only supersede an older one: correct 'supersedes'/'superseded_by' in these files")
+
+
 def _check_corpus(corpus: Corpus, report: Report) -> None:
     by_id: dict[str, Document] = {}
     for doc in corpus.documents:
@@ -112,6 +171,7 @@ def _check_corpus(corpus: Corpus, report: Report) -> None:
             if target not in by_id:
                 report.warning(doc.path, doc.key_lines.get("related", 1), 1, f"related document '{target}' does not exist",
                                "use the id of a document in content/")
+    _check_lineage(by_id, report)
 
 
 _parsed: dict[tuple[str, float], Corpus] = {}

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Report
+from .languages import known_languages
 from .model import Adoption, Metadata, TranslationRecord
 from .vocabulary import (BODIES, CLUSTERS, COMPLETENESS, DEFAULT_STATUS, KINDS, NUMBERING, STATUSES,
                          TRANSLATION_STATUSES)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+# Lengths: a title of megabytes would be compiled into the citation index's patterns. The longest real
+# title is a few hundred characters.
+MAX_TITLE = 1000
+MAX_SHORT = 200  # short_title, symbols, ids named in lineage, adoption facts
+MAX_NOTE = 10_000  # source, notes, corrections
+# Fields shown on pages as plain text: markup in them is refused (tags, entities, Markdown links/images).
+MARKUP = re.compile(r"[<>]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|!?\[[^\]\n]*\]\(", re.I)
+SINGLE_LINE = ("title", "short_title", "supersedes", "superseded_by", "source_language")
 
 REQUIRED = ("id", "kind", "title", "completeness")
 KNOWN = set(REQUIRED) | {
@@ -20,6 +31,18 @@ KNOWN = set(REQUIRED) | {
     "footnotes_missing", "translation", "source_language", "lang",
 }
 ADOPTED_KEYS = {"body", "resolution", "meeting", "date", "text", "verified"}
+
+
+def valid_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day."""
+    if not ISO_DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return parts[0] >= 1
 
 
 def _is_str_list(value: Any) -> bool:
@@ -44,6 +67,27 @@ class _Checker:
         value = self.meta[key]
         if not isinstance(value, str) or not value.strip():
             self.error(key, f"'{key}' must be a non-empty text, not {type(value).__name__}", f"write '{key}: some text'")
+            return
+        self.text_value(key, value, key, single_line=key in SINGLE_LINE)
+
+    def text_value(self, key: str, value: str, what: str, single_line: bool = True) -> None:
+        """A text shown on pages: bounded, on one line where a line is expected, and free of markup."""
+        limit = MAX_TITLE if key == "title" else MAX_SHORT if single_line else MAX_NOTE
+        if len(value) > limit:
+            self.error(key, f"'{what}' is {len(value)} characters long, more than the {limit} allowed",
+                       "shorten it; check that the text below the front matter did not end up in it")
+            return
+        if single_line and "\n" in value.strip():
+            self.error(key, f"'{what}' must be on one line", "join its lines")
+        m = MARKUP.search(value)
+        if m:
+            self.error(key, f"'{what}' holds markup ({m.group(0)!r}): it is shown as plain text",
+                       "write the characters themselves, without tags, entities or Markdown links")
+
+    def date(self, key: str, value: Any, what: str) -> None:
+        if not (isinstance(value, str) and valid_date(value)):
+            self.error(key, f"{what} {value!r} is not a date, or names a day that does not exist",
+                       "write it as YYYY-MM-DD (or YYYY-MM, or YYYY) with a month 01-12 and a day that month has")
 
     def choice(self, key: str, allowed: tuple[str, ...], required: bool = False) -> None:
         if key not in self.meta:
@@ -51,7 +95,7 @@ class _Checker:
                 self.report.error(self.path, 1, 1, f"missing required key '{key}'",
                                   f"add '{key}:' with one of: {', '.join(allowed)}")
             return
-        if self.meta[key] not in allowed:
+        if not isinstance(self.meta[key], str) or self.meta[key] not in allowed:
             self.error(key, f"unknown {key} '{self.meta[key]}'", f"use one of: {', '.join(allowed)}")
 
 
@@ -80,6 +124,9 @@ def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta:
     if "symbol" in meta and not (isinstance(meta["symbol"], str) and meta["symbol"].strip()) \
             and not (_is_str_list(meta["symbol"]) and meta["symbol"]):
         c.error("symbol", "'symbol' must be a document symbol or a list of them", "write 'symbol: E/RES/1993/34'")
+    elif "symbol" in meta:
+        for symbol in meta["symbol"] if isinstance(meta["symbol"], list) else [meta["symbol"]]:
+            c.text_value("symbol", symbol, "symbol")
     if collection == "instruments":
         c.choice("cluster", CLUSTERS, required=True)
     elif "cluster" in meta:
@@ -93,8 +140,24 @@ def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta:
     for key in ("related", "corrections"):
         if key in meta and not _is_str_list(meta[key]):
             c.error(key, f"'{key}' must be a list of texts", f"write '{key}: [a, b]' or one '- item' per line")
+        elif key in meta:
+            for item in meta[key]:
+                c.text_value(key, item, key, single_line=key == "related")
+    for key in ("supersedes", "superseded_by"):
+        if isinstance(meta.get(key), str) and meta[key].strip() and not SLUG.match(meta[key]):
+            c.error(key, f"'{key}: {meta[key]}' is not a document id", "write the id of a document, e.g. 'ecosoc-1993-34'")
+    if isinstance(meta.get("related"), list):
+        for item in meta["related"]:
+            if isinstance(item, str) and not SLUG.match(item):
+                c.error("related", f"related '{item}' is not a document id", "write the id of a document, e.g. 'ecosoc-1993-34'")
+    if isinstance(meta.get("source_language"), str) and meta["source_language"] not in known_languages():
+        c.error("source_language", f"unknown source_language '{meta['source_language']}'",
+                f"use one of: {', '.join(known_languages())}")
     verified = meta.get("verified", True)
-    if not isinstance(verified, bool) and not _is_str_list(verified):
+    if isinstance(verified, list) and _is_str_list(verified):
+        for item in verified:
+            c.text_value("verified", item, "verified")
+    elif not isinstance(verified, bool):
         c.error("verified", "'verified' must be true, false or a list of the unconfirmed keys", "write 'verified: false'")
     if "footnotes_missing" in meta and not isinstance(meta["footnotes_missing"], bool):
         c.error("footnotes_missing", "'footnotes_missing' must be true or false", "write 'footnotes_missing: true'")
@@ -121,14 +184,18 @@ def _check_adopted(c: _Checker) -> None:
         for key, item in entry.items():
             if key not in ADOPTED_KEYS:
                 c.error("adopted_by", f"unknown key '{key}' in 'adopted_by'", f"use: {', '.join(sorted(ADOPTED_KEYS))}")
-            elif key == "body" and item not in BODIES:
+            elif key == "body" and (not isinstance(item, str) or item not in BODIES):
                 c.error("adopted_by", f"unknown adopting body '{item}'", f"use one of: {', '.join(BODIES)}")
-            elif key == "date" and not (isinstance(item, str) and ISO_DATE.match(item)):
-                c.error("adopted_by", f"date {item!r} is not a date", "write it as YYYY-MM-DD")
+            elif key == "date":
+                c.date("adopted_by", item, "the adoption date")
             elif key == "verified" and not isinstance(item, bool):
                 c.error("adopted_by", "'verified' in 'adopted_by' must be true or false", "write 'verified: false'")
-            elif key not in ("date", "verified") and not isinstance(item, (str, int)):
-                c.error("adopted_by", f"'{key}' in 'adopted_by' must be a text", f"write '{key}: ...'")
+            elif key not in ("date", "verified", "body"):
+                if not isinstance(item, str) or not item.strip():
+                    c.error("adopted_by", f"'{key}' in 'adopted_by' must be a non-empty text, not {type(item).__name__}",
+                            f"write '{key}: ...' (quote a number: '{key}: \"34\"')")
+                else:
+                    c.text_value("adopted_by", item, f"adopted_by {key}", single_line=key != "text")
 
 
 def _check_translation(c: _Checker) -> None:
@@ -139,7 +206,7 @@ def _check_translation(c: _Checker) -> None:
         c.error("translation", "'translation' must be a mapping with 'status' and 'source_hashes'",
                 "see content/README.md, 'Front matter'")
         return
-    if value.get("status") not in TRANSLATION_STATUSES:
+    if not isinstance(value.get("status"), str) or value.get("status") not in TRANSLATION_STATUSES:
         c.error("translation", f"unknown translation status {value.get('status')!r}",
                 f"use one of: {', '.join(TRANSLATION_STATUSES)}")
     hashes = value.get("source_hashes", {})
@@ -166,7 +233,7 @@ def _check_hashes(c: _Checker, hashes: dict[str, str]) -> None:
 
 def _check_lang(c: _Checker, lang: str) -> None:
     """`lang` is optional: the file name gives the language. When written, it must agree."""
-    if "lang" in c.meta and c.meta["lang"] != lang:
+    if "lang" in c.meta and (not isinstance(c.meta["lang"], str) or c.meta["lang"] != lang):
         c.error("lang", f"'lang: {c.meta['lang']}' does not match the file name {lang}.md",
                 f"write 'lang: {lang}', or remove the key (the file name gives the language)")
 

@@ -17,8 +17,11 @@ with its line in the input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .assemble import assemble
+from ..body import parse_body
+from ..diagnostics import Report
+from .assemble import Result, assemble
 from .classify import Piece, classify
 from .cleanup import clean_lines
 from .documents import place_footnotes, split
@@ -60,6 +63,30 @@ def _looks_like_resolution(pieces: list[Piece]) -> bool:
     return "label" not in kinds and "chapeau" in kinds
 
 
+def _repeated_units(result: Result, numbering: str = "auto") -> list[tuple[int, str]]:
+    """Units the body parser would find twice ("Article 1" after "Article 1", paragraph 1 twice in one
+    place), each with the input line of the repeat: the same parser as `compendium validate`, so that an
+    import that would fail validation says so, and where, before the file is written."""
+    starts: list[tuple[int, int]] = []  # (first line in the body, line in the input)
+    line = 1
+    for entry in result.entries:
+        starts.append((line, entry.line))
+        line += entry.markdown().count("\n") + 2  # entries are joined by blank lines
+    report = Report()
+    parse_body(Path("imported"), result.markdown(), 1, report, numbering, False)
+    notes = []
+    for diag in report.errors:
+        if diag.message.startswith("duplicate unit id"):
+            source = max((s for s in starts if s[0] <= diag.line), default=(1, 1))[1]
+            first = diag.message.rsplit("line ", 1)[-1].rstrip(")")
+            first_in = max((s for s in starts if str(s[0]) == first), default=(0, 0))[1] if first.isdigit() else 0
+            where = f" (first at line {first_in})" if first_in else ""
+            unit = diag.message.split("'")[1]
+            notes.append((source, f"'{unit}' is numbered again{where}: the file would fail validation; "
+                                  "correct the repeated number"))
+    return notes
+
+
 def import_text(text: str, lang: str, kind: str | None = None) -> list[ImportedDocument]:
     """Every document in the text; `kind` ("resolution" or "instrument") overrides the guess."""
     if kind not in (None, "resolution", "instrument"):
@@ -79,7 +106,8 @@ def import_text(text: str, lang: str, kind: str | None = None) -> list[ImportedD
     docs = []
     for index, (draft, result) in enumerate(zip(drafts, results)):
         meta, notes = front_matter(draft, result, lang, collection, index, file_body)
-        warnings = sorted(set(draft.notes + result.notes + notes))
+        repeated = _repeated_units(result, meta.get("numbering", "auto"))
+        warnings = sorted(set(draft.notes + result.notes + notes + repeated))
         docs.append(ImportedDocument(meta["id"], collection, lang, dump(meta) + "\n" + result.markdown(), warnings,
                                      sorted(draft.front_lines), draft.line))
     return docs
