@@ -175,10 +175,10 @@ def _start_build(content: Path, site: Path, *extra: str) -> subprocess.Popen:
 
 
 def _wait_for_workers(proc: subprocess.Popen, site: Path) -> tuple[Path, set[int]]:
-    """The moment the language workers run: both have claimed a language in the staging folder."""
+    """The moment the language workers build: both have claimed a language and were told to go."""
     staging = sitedir.staging_dir(site, proc.pid)
     deadline = time.monotonic() + 60
-    while len(list(staging.glob(".claim-*"))) < 2:
+    while len(list(staging.glob(".claim-*"))) < 2 or not (staging / ".go.json").exists():
         assert proc.poll() is None, proc.communicate()[0]
         assert time.monotonic() < deadline, "the workers never started"
         time.sleep(0.02)
