@@ -9,7 +9,8 @@ Order and why:
 
 A failed edition fails the build: the previous site stays as it was (a site whose Downloads page lists a
 file that is missing, or an old PDF that no longer matches the pages, is worse than yesterday's whole site).
-What did render is kept in the cache, so the next build renders only what failed or changed.
+What did render is kept in the cache, so the next build renders only what failed or changed. An edition too
+large to typeset (runner.oversize) is reported at its largest document, the one to split.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from pathlib import Path
 
 from ..diagnostics import Report
 from ..model import Corpus
+from . import plan
 from .cache import default_dir
-from .publish import build_editions
+from .publish import Failure, build_editions
+from .runner import TOO_LARGE
 
 FOLDER = ".editions"
 
@@ -33,6 +36,8 @@ def render_for_site(corpus: Corpus, content: Path, site_dir: Path, staging: Path
     outcome = build_editions(corpus, out, langs, default_dir(site_dir), content=content)
     for failure in outcome.failures:
         where = content / failure.documents[0] if failure.documents else site_dir
+        if TOO_LARGE in failure.message and (largest := _largest_document(corpus, failure)) is not None:
+            where = largest
         report.error(where, 1, 1, failure.format(),
                      "the previous site is unchanged and the other editions are cached; fix this and build again")
     for warning in dict.fromkeys(outcome.warnings):
@@ -40,6 +45,13 @@ def render_for_site(corpus: Corpus, content: Path, site_dir: Path, staging: Path
     if outcome.failures:
         return None
     return out.resolve()
+
+
+def _largest_document(corpus: Corpus, failure: Failure) -> Path | None:
+    for edition in plan.editions(corpus, failure.lang):
+        if edition.path == failure.path and edition.docs():
+            return max(edition.docs(), key=lambda doc: doc.path.stat().st_size if doc.path.is_file() else 0).path
+    return None
 
 
 def move_into_site(staging: Path) -> None:
