@@ -23,7 +23,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from . import settings as settings_module
-from . import addresses, sitedir
+from . import addresses, atomic, sitedir
 from .diagnostics import Report
 from .markup import template
 from .vocabulary import SITE_TITLE
@@ -52,9 +52,7 @@ class Workers:
 
     def go(self, settings: Settings) -> list[str]:
         """Let the workers build with these settings; the outputs of those that failed."""
-        tmp = self.out / ".go.tmp"
-        tmp.write_text(json.dumps({"env": settings.to_env()}), encoding="utf-8")
-        tmp.rename(self.out / ".go.json")
+        atomic.write_text(self.out / ".go.json", json.dumps({"env": settings.to_env()}))  # whole, or not there
         return [out for code, out in self._wait() if code != 0]
 
     def stop(self) -> None:
@@ -195,8 +193,8 @@ def _build(content: Path, site_dir: Path, config: Path, langs: list[str], report
             return 1
         for marker in [cache, *staging.glob(".claim-*"), staging / ".go.json"]:
             marker.unlink()
-        (staging / "index.html").write_text(language_chooser(langs), encoding="utf-8")
-        (staging / "sitemap.xml").write_text(sitemap_index(langs, settings.site_url), encoding="utf-8")
+        atomic.write_text(staging / "index.html", language_chooser(langs))
+        atomic.write_text(staging / "sitemap.xml", sitemap_index(langs, settings.site_url))
         if pdf:
             from .editions.site import move_into_site
 

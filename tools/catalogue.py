@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from compendium import atomic
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CONTENT = REPO / "content"
 
@@ -351,7 +353,7 @@ def write_records(reference: Path, content: Path, overwrite: bool = False) -> li
         if path.exists() and not overwrite:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        atomic.write_text(path, text)
         written.append(path)
     return written
 
