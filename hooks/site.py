@@ -7,13 +7,13 @@ COMPENDIUM_CONTENT, the content folder; ...), read here once per build and activ
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
@@ -37,10 +37,11 @@ from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 _state: dict = {}
 
 
-def _text(value: str) -> str:
+def _text(value: str) -> Markup:
     """A plain text handed to MkDocs, escaped: its Jinja environment does not autoescape, and titles, the
-    site name and navigation labels reach <title>, the header and the navigation as they are given."""
-    return html.escape(value, quote=True)
+    site name and navigation labels reach <title>, the header and the navigation as they are given. As
+    Markup, the theme's own `| e` (in title attributes) leaves it as it is instead of escaping it twice."""
+    return escape(value)
 
 
 def _nav(entries: list) -> list:

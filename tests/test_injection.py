@@ -21,6 +21,7 @@ from helpers import good, write
 ROOT = Path(__file__).resolve().parents[1]
 TITLE = 'Res </title><script>alert("title")</script> & co'
 SHORT = "<img src=https://example.org/pixel.png>"
+PLAIN = "L'action \"pénale\" & la prévention"
 
 
 def build_one_language(corpus_file: Path, content: Path, out: Path, lang: str = "en") -> subprocess.CompletedProcess:
@@ -49,6 +50,8 @@ def test_hostile_titles_reach_no_page_as_markup(tmp_path):
             doc.metadata = {**doc.metadata, "title": TITLE}
         if doc.id == "tokyo-rules":
             doc.metadata = {**doc.metadata, "title": TITLE, "short_title": SHORT}
+        if doc.id == "ecosoc-2000-2":  # what validate allows: an apostrophe, an ampersand, quotes
+            doc.metadata = {**doc.metadata, "title": PLAIN}
     corpus_file = tmp_path / "corpus.pickle"
     corpus_file.write_bytes(pickle.dumps(corpus))
     out = tmp_path / "site"
@@ -63,8 +66,13 @@ def test_hostile_titles_reach_no_page_as_markup(tmp_path):
         assert "<script>alert" not in text, page
         assert not re.search(r"<img[^>]+src=\"?https?://", text), page
         seen_escaped += "&lt;/title&gt;&lt;script&gt;" in text or "&lt;img src=https://" in text
+        # Escaped once, never twice (the theme escapes some attributes itself).
+        assert not re.search(r"&amp;(#x27|#39|#34|quot|amp|lt|gt);", text), page
     # The titles are there, as text, on the pages that show them (the document page, the navigation).
     page = (out / "en" / "resolutions" / "ecosoc-2000-1" / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert "&lt;/title&gt;&lt;script&gt;" in title
     assert seen_escaped >= 3
+    plain = (out / "en" / "resolutions" / "ecosoc-2000-2" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", plain, re.S).group(1)
+    assert "L&#39;action &#34;pénale&#34; &amp; la prévention" in title
