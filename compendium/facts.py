@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Adoption, Document
+from .model import Adoption, Corpus, Document
 from .vocabulary import BODIES
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -51,3 +51,18 @@ def adopting_bodies(doc: Document) -> list[str]:
     if not bodies and doc.collection == "resolutions" and doc.id.split("-")[0] in BODIES:
         bodies = [doc.id.split("-")[0]]
     return list(dict.fromkeys(bodies))
+
+
+def adopting_resolutions(corpus: Corpus) -> set[str]:
+    """The ids of the resolutions that adopted an instrument of the corpus (or acted on it, as the
+    instrument's `adopted_by` records): the instrument's adoption names a body and number that are the
+    resolution's own adoption."""
+    acts = {(e.body, e.resolution) for doc in corpus.documents if doc.collection == "instruments"
+            for e in doc.meta.adoptions if e.body and e.resolution}
+    found = set()
+    for doc in corpus.documents:
+        if doc.collection != "resolutions":
+            continue
+        if any((e.body, e.resolution) in acts for e in doc.meta.adoptions if e.body and e.resolution):
+            found.add(doc.id)
+    return found

@@ -2,6 +2,8 @@
 
 Per language: the full compendium, one edition per cluster that has instruments, and one per instrument that
 has a text (a catalogue record alone is no printable document; it is in the full and cluster editions).
+Like the printed compendium, the editions hold the standards and norms and the resolutions that adopted
+them; every other resolution has its page on the site but is not printed.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import addresses
-from ..facts import adoption_date
+from ..facts import adopting_resolutions, adoption_date
 from ..model import Corpus, Document
 from ..versions import pick
 from ..vocabulary import CLUSTERS, OTHER_CLUSTER as OTHER
@@ -72,11 +74,13 @@ def _adoption_key(entry: Entry) -> tuple[str, str]:
 def book(corpus: Corpus, lang: str) -> Book:
     result = Book(lang)
     by_cluster: dict[str, list[Entry]] = {}
+    printed = adopting_resolutions(corpus)
     for doc_id in corpus.ids():
         doc, fallback = pick(corpus, doc_id, lang)
         entry = Entry(doc, fallback)
         if doc.collection == "resolutions":
-            result.resolutions.append(entry)
+            if doc_id in printed:
+                result.resolutions.append(entry)
         else:
             cluster = doc.meta.cluster
             by_cluster.setdefault(cluster if cluster in CLUSTERS else OTHER, []).append(entry)
