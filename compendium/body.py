@@ -88,6 +88,45 @@ def _auto_section_numbering(blocks: list[Block]) -> set[int]:
     return restarting
 
 
+
+def letter_index(mark: str) -> int | None:
+    """The place of a lettered sub-item: (a) 1 … (z) 26, then (aa) 27, (bb) 28 … (zz) 52; None for other marks."""
+    if len(mark) == 1 and "a" <= mark <= "z":
+        return ord(mark) - ord("a") + 1
+    if len(mark) == 2 and mark[0] == mark[1] and "a" <= mark[0] <= "z":
+        return ord(mark[0]) - ord("a") + 27
+    return None
+
+
+def _follows(mark: str | None, previous: str | None) -> tuple[bool, bool]:
+    """Whether `mark` comes right after `previous` (as letters, as roman numerals); None comes after nothing."""
+    if mark is None:
+        return False, False
+    if previous is None:
+        return mark == "a", mark == "i"
+    a, b = letter_index(previous), letter_index(mark)
+    as_letter = a is not None and b is not None and b == a + 1
+    as_roman = bool(ROMAN_LOWER.match(previous) and ROMAN_LOWER.match(mark)) and roman_value(mark) == roman_value(previous) + 1
+    return as_letter, as_roman
+
+
+def _sub_item(mark: str, lettered: Unit, last: Unit | None, following: str | None, roman_list: bool) -> bool:
+    """Is `mark`, after the sub-item `lettered` (and `last`, the latest sub-item at any depth), a roman sub-sub-item
+    of `lettered`? Roman marks are: "(ii)" after "(i)" … A mark that is both (i after h, v after u, x after w)
+    is a letter unless the next mark continues it as a roman numeral ("(ii)" after "(i)").
+    `roman_list`: the sub-items of the paragraph are numbered (i), (ii)… themselves; then they are siblings."""
+    if not ROMAN_LOWER.match(mark):
+        return False
+    if roman_list and _follows(mark, lettered.number)[1]:
+        return False
+    if not _follows(mark, lettered.number)[0]:
+        return True
+    deeper = last if last is not None and last is not lettered else None
+    next_as_letter, next_as_roman = _follows(following, mark)
+    if deeper is not None and _follows(mark, deeper.number)[1]:
+        return not next_as_letter  # "(v)" after "(iv)": roman, unless "(w)" follows it
+    return next_as_roman and not next_as_letter
+
 class _Builder:
     def __init__(self, path: Path, report: Report, numbering: str):
         self.path, self.report, self.numbering = path, report, numbering
@@ -105,6 +144,7 @@ class _Builder:
         self.counters: dict[str, int] = {}
         self.restarting: set[int] = set()
         self._item_parent: Unit | None = None
+        self._roman_list = False
 
     # -- ids -------------------------------------------------------------
     def _prefix(self, *parts: str | None) -> str:
@@ -198,10 +238,11 @@ class _Builder:
         uid = self._prefix(self._scope_prefix(), unit_id("para", number))
         self.para = self._add(Unit(uid, "paragraph", number, flow(text), line=block.line))
 
-    def item_block(self, block: Block, mark: str, text: str) -> None:
+    def item_block(self, block: Block, mark: str, text: str, following: str | None = None) -> None:
+        """`following`: the mark of the next sub-item of the same paragraph, if any, which settles whether "(i)"
+        after "(h)" is the letter i (then "(j)" follows) or the roman numeral (then "(ii)" follows)."""
         lettered = self._item_parent if self.item is not None else None
-        continues_letters = lettered is not None and len(mark) == 1 and ord(mark) == ord(lettered.number) + 1
-        if lettered is not None and ROMAN_LOWER.match(mark) and not continues_letters:
+        if lettered is not None and _sub_item(mark, lettered, self.item, following, self._roman_list):
             self.item = self._add(Unit(child_id(lettered.id, mark), "subitem", mark, flow(text), line=block.line),
                                   lettered.children)
             return
@@ -213,6 +254,9 @@ class _Builder:
             unit = self._add(Unit(child_id(key, mark), "item", mark, flow(text), line=block.line))
         else:
             unit = self._add(Unit(child_id(parent.id, mark), "item", mark, flow(text), line=block.line), parent.children)
+        # A list that starts at (i) (not after (h)) is numbered in roman numerals at this level.
+        self._roman_list = mark == "i" and lettered is None or (self._roman_list and lettered is not None
+                                                                 and _follows(mark, lettered.number)[1])
         self._item_parent = self.item = unit
 
     def plain(self, block: Block) -> None:
@@ -249,7 +293,8 @@ def parse_body(path: Path, body: str, first_line: int, report: Report, numbering
     blocks = split_blocks(body, first_line)
     builder = _Builder(path, report, numbering)
     builder.restarting = _auto_section_numbering(blocks)
-    for block in blocks:
+    following = _following_marks(blocks)
+    for index, block in enumerate(blocks):
         text = block.text
         if (m := HEADING.match(text.split("\n")[0])) is not None:
             builder.heading(block, len(m.group(1)), flow(text[len(m.group(1)):]))
@@ -258,12 +303,26 @@ def parse_body(path: Path, body: str, first_line: int, report: Report, numbering
         elif (m := NUMBERED.match(text)) is not None:
             builder.numbered(block, m.group(1), m.group(2))
         elif (m := ITEM.match(text)) is not None:
-            builder.item_block(block, m.group(1), m.group(2))
+            builder.item_block(block, m.group(1), m.group(2), following[index])
         else:
             builder.plain(block)
     units = builder.units + builder.footnotes
     _check_footnote_refs(path, units, report, footnotes_missing)
     return units
+
+
+def _following_marks(blocks: list[Block]) -> list[str | None]:
+    """For each block, the mark of the next sub-item before the next heading or numbered paragraph."""
+    out: list[str | None] = [None] * len(blocks)
+    upcoming: str | None = None
+    for index in range(len(blocks) - 1, -1, -1):
+        out[index] = upcoming
+        text = blocks[index].text
+        if HEADING.match(text.split("\n")[0]) or NUMBERED.match(text):
+            upcoming = None
+        elif (m := ITEM.match(text)) is not None:
+            upcoming = m.group(1)
+    return out
 
 
 def missing_footnotes(units: list[Unit]) -> list[tuple[str, int]]:

@@ -95,10 +95,19 @@ def validate(content: Path, strict: bool) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="A .md file to write (one document), or a content folder to write every document into.")
 @click.option("--force", is_flag=True, help="Replace files that exist already (what they hold is lost).")
-def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bool) -> None:
-    """Turn a plain-text or Markdown-ish UN text into content files."""
+@click.option("--id", "doc_id", default=None,
+              help="The document's id (with --out <collection>/<id>/<lang>.md, the folder's name is the id).")
+@click.option("--cluster", type=click.Choice(["custody", "cooperation", "prevention", "governance"]), default=None,
+              help="The instrument's cluster (ECOSOC resolution 2003/30, paragraph 3).")
+def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bool, doc_id: str | None,
+            cluster: str | None) -> None:
+    """Turn a plain-text or Markdown-ish UN text into content files.
+
+    With --out <collection>/<id>/<lang>.md the id comes from the folder; where the folder holds the file of the
+    document's source language and LANG is another language, the text is a translation: its id, kind, symbol,
+    adoption and cluster are the source file's."""
     from .frontmatter import decode
-    from .importer import duplicate_ids, import_text
+    from .importer import duplicate_ids, import_text, problems
 
     report = Report()
     try:
@@ -109,7 +118,12 @@ def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bo
     text = decode(file, data, report)
     if text is None:
         sys.exit(print_report(report))
-    docs = import_text(text, lang, kind)
+    source = None
+    if out is not None and out.suffix == ".md" and out.stem == lang:
+        kind, doc_id, source = _import_target(out, lang, kind, doc_id, report)
+        if report.errors:
+            sys.exit(print_report(report))
+    docs = import_text(text, lang, kind, doc_id=doc_id, cluster=cluster, source=source)
     for doc in docs:
         for line, message in doc.warnings:
             report.warning(file, line, 1, message, "check the imported text at this place")
@@ -131,11 +145,45 @@ def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bo
         report.error(file, 1, 1, f"the file holds {len(docs)} documents but --out names one file",
                      "pass a content folder as --out")
     else:
-        targets = [(out, docs[0].markdown)] if out.suffix == ".md" else \
-            [(out / doc.collection / doc.id / f"{doc.lang}.md", doc.markdown) for doc in docs]
-        _write_new(targets, force, report)
+        for doc in docs:  # a file is written only if it validates as it is
+            for diag in problems(doc).errors:
+                report.error(file, doc.line, 1, f"the imported {doc.collection}/{doc.id}/{doc.lang}.md would not "
+                             f"validate: {diag.message}", diag.hint or "correct the input or pass the missing option")
+        if not report.errors:
+            targets = [(out, docs[0].markdown)] if out.suffix == ".md" else \
+                [(out / doc.collection / doc.id / f"{doc.lang}.md", doc.markdown) for doc in docs]
+            _write_new(targets, force, report)
     code = print_report(report)  # import warnings do not fail the command: the text was kept
     sys.exit(1 if code and report.errors else 0)
+
+
+def _import_target(out: Path, lang: str, kind: str | None, doc_id: str | None,
+                   report: Report) -> tuple[str | None, str | None, dict | None]:
+    """What `--out <collection>/<id>/<lang>.md` says: the kind (from the collection), the id (from the folder),
+    and, for a translation, the front matter of the source-language file beside it."""
+    from .frontmatter import read
+    from .vocabulary import DEFAULT_SOURCE_LANGUAGE
+
+    folder = out.parent
+    if folder.name and doc_id is not None and doc_id != folder.name:
+        report.error(out, 1, 1, f"--id {doc_id} does not match the folder '{folder.name}'",
+                     "the folder's name is the id: give the same one, or leave --id out")
+    doc_id = doc_id or folder.name or None
+    if kind is None and folder.parent.name in ("resolutions", "instruments"):
+        kind = folder.parent.name[:-1]
+    siblings = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.stem != lang:
+            raw = read(path, Report())
+            if raw is not None and isinstance(raw.metadata, dict):
+                siblings[path.stem] = raw.metadata
+    declared = [m["source_language"] for m in siblings.values() if isinstance(m.get("source_language"), str)]
+    source_lang = declared[0] if declared else DEFAULT_SOURCE_LANGUAGE
+    source = siblings.get(source_lang) if lang != source_lang else None
+    if source is not None and source.get("id") not in (None, doc_id):
+        report.error(folder / f"{source_lang}.md", 1, 1, f"the source file's id '{source.get('id')}' does not match "
+                     f"the folder '{doc_id}'", "correct the source file first")
+    return kind, doc_id, source
 
 
 def _write_new(targets: list[tuple[Path, str]], force: bool, report: Report) -> None:

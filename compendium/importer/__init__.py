@@ -22,14 +22,14 @@ from pathlib import Path
 from ..body import parse_body
 from ..diagnostics import Report
 from .assemble import Result, assemble
-from .classify import Piece, classify
+from .classify import CHAPEAU_IN_LINE, Piece, classify
 from .cleanup import clean_lines
 from .documents import place_footnotes, split
 from .metadata import dump, front_matter
-from .paragraphs import _blocks, marks_word_ends, paragraphs
+from .paragraphs import _blocks, marks_word_ends, paragraphs, split_items, split_run_on
 from .vocabulary import Vocabulary
 
-__all__ = ["ImportedDocument", "duplicate_ids", "import_text"]
+__all__ = ["ImportedDocument", "duplicate_ids", "import_text", "problems"]
 
 
 @dataclass
@@ -54,6 +54,35 @@ def duplicate_ids(docs: list[ImportedDocument]) -> list[tuple[ImportedDocument, 
         else:
             seen[key] = doc
     return found
+
+
+def problems(doc: ImportedDocument) -> Report:
+    """What `compendium validate` would say of the file on its own (errors and warnings), as
+    `loader.load_file` reads a file, from the text in memory: an imported file is written only if it
+    validates as it is."""
+    from ..frontmatter import load_yaml
+    from ..loader import _check_unsafe
+    from ..schema import check_metadata, typed_metadata
+
+    report = Report()
+    path = Path(doc.collection) / doc.id / f"{doc.lang}.md"
+    lines = doc.markdown.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    loaded = load_yaml(path, "\n".join(lines[1:end]), 2, report) if lines[0] == "---" and end else None
+    if loaded is None or not isinstance(loaded[0], dict):
+        report.error(path, 1, 1, "the front matter cannot be read", "report this as a bug of the importer")
+        return report
+    meta, key_lines = loaded
+    if not check_metadata(path, doc.collection, doc.id, doc.lang, meta, key_lines, report):
+        return report
+    body, body_line = "\n".join(lines[end + 1:]), end + 2
+    _check_unsafe(path, body, body_line, report)
+    typed = typed_metadata(meta)
+    units = parse_body(path, body, body_line, report, typed.numbering, typed.footnotes_missing)
+    if typed.completeness in ("complete", "partial") and not any(u.kind != "footnote" for u in units):
+        report.error(path, key_lines.get("completeness", 1), 1, f"'completeness: {typed.completeness}' but the file "
+                     "has no text", "check that the input holds the text")
+    return report
 
 
 def _looks_like_resolution(pieces: list[Piece]) -> bool:
@@ -87,14 +116,42 @@ def _repeated_units(result: Result, numbering: str = "auto") -> list[tuple[int, 
     return notes
 
 
-def import_text(text: str, lang: str, kind: str | None = None) -> list[ImportedDocument]:
-    """Every document in the text; `kind` ("resolution" or "instrument") overrides the guess."""
+# What a translation takes from the file of its source language: the facts about the document as a work.
+IDENTITY_KEYS = ("id", "kind", "symbol", "adopted_by", "cluster", "status", "supersedes", "superseded_by", "related",
+                 "source", "source_language", "numbering", "verified", "verification_note")
+_ORDER = ("id", "kind", "title", "short_title", "symbol", "adopted_by", "cluster", "status", "supersedes",
+          "superseded_by", "related", "source", "source_language", "completeness", "completeness_note", "verified",
+          "verification_note", "footnotes_missing", "numbering")
+
+
+def _identity(meta: dict, doc_id: str | None, cluster: str | None, source: dict | None) -> dict:
+    """The front matter with the identity the caller knows: the source-language file's (a translation), then
+    `doc_id` and `cluster`. The importer's own guesses about the identity give way to them."""
+    meta = dict(meta)
+    if source:
+        for key in ("symbol", "adopted_by", "verified", "verification_note"):
+            meta.pop(key, None)  # guessed from this text; the source file's facts replace them
+        meta.update({k: source[k] for k in IDENTITY_KEYS if k in source})
+    if doc_id:
+        meta["id"] = doc_id
+    if cluster:
+        meta["cluster"] = cluster
+    return {k: meta[k] for k in _ORDER if k in meta} | {k: v for k, v in meta.items() if k not in _ORDER}
+
+
+def import_text(text: str, lang: str, kind: str | None = None, *, doc_id: str | None = None,
+                cluster: str | None = None, source: dict | None = None) -> list[ImportedDocument]:
+    """Every document in the text; `kind` ("resolution" or "instrument") overrides the guess. `doc_id` and
+    `cluster` set those keys; `source` is the front matter of the document's source-language file, when the
+    text is a translation: its identity (id, kind, symbol, adoption, cluster…) is taken from there."""
+    if source and kind is None and isinstance(source.get("kind"), str):
+        kind = "resolution" if source["kind"] == "resolution" else "instrument"
     if kind not in (None, "resolution", "instrument"):
         raise ValueError(f"kind must be 'resolution' or 'instrument', not {kind!r}")
     lines = clean_lines(text)
     marked = marks_word_ends(_blocks(lines))
     vocab = Vocabulary(((line.text, marked and line.spaced_end) for line in lines), lang)
-    pieces = [classify(p) for p in paragraphs(lines, vocab)]
+    pieces = [classify(p) for p in split_items(split_run_on(paragraphs(lines, vocab), CHAPEAU_IN_LINE))]
     resolution = _looks_like_resolution(pieces) if kind is None else kind == "resolution"
     collection = "resolutions" if resolution else "instruments"
     drafts = split(pieces, resolution)
@@ -106,6 +163,11 @@ def import_text(text: str, lang: str, kind: str | None = None) -> list[ImportedD
     docs = []
     for index, (draft, result) in enumerate(zip(drafts, results)):
         meta, notes = front_matter(draft, result, lang, collection, index, file_body)
+        meta = _identity(meta, doc_id, cluster, source)
+        if source or cluster:
+            notes = [n for n in notes if "needs a 'cluster'" not in n[1] or "cluster" not in meta]
+        if source or doc_id:
+            notes = [n for n in notes if "no id can be made" not in n[1] and "imported as '" not in n[1]]
         repeated = _repeated_units(result, meta.get("numbering", "auto"))
         warnings = sorted(set(draft.notes + result.notes + notes + repeated))
         docs.append(ImportedDocument(meta["id"], collection, lang, dump(meta) + "\n" + result.markdown(), warnings,

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..labels import roman_value
-from .classify import Piece
+from ..labels import parse_label, roman_value
+from .classify import Piece, headlike
 from .documents import Draft
 from .hyphenation import join
-from .paragraphs import closed
+from .paragraphs import DIVISION, closed
 from .vocabulary import Vocabulary
 
 CONTENT = ("text", "chapeau", "numbered", "item")  # pieces a page break can cut
+TITLE_MAX_WORDS = 12  # the title of an article or a part, on a line of its own under its heading
+FORMULA_MAX_WORDS = 8  # "Have agreed as follows", a heading: not a sentence that breaks off
 # "…15 April 1992,49": a footnote number that OCR glued after the clause's comma ends the clause.
 GLUED_NOTE_END = re.compile(r"[,;.]\d{1,3}$")
 
@@ -64,8 +66,10 @@ class Result:
 
 
 def _mid_sentence(text: str) -> bool:
-    """Ends on a word with no closing punctuation: "called upon to". A final number ("de 1948") is not counted."""
-    return not closed(text) and not GLUED_NOTE_END.search(text) and bool(re.search(r"[^\W\d_][*]*$", text))
+    """Ends on a word with no closing punctuation: "called upon to". A final number ("de 1948") is not counted,
+    nor a short line that reads like a heading or a formula ("Have agreed as follows", "Definitions")."""
+    return not closed(text) and not GLUED_NOTE_END.search(text) and bool(re.search(r"[^\W\d_][*]*$", text)) \
+        and not (headlike(text) and len(text.split()) <= FORMULA_MAX_WORDS)
 
 
 def _roman(n: int) -> str:
@@ -140,9 +144,16 @@ class _Assembler:
             return 0
         if p.kind == "label":
             self.operative = self.after_label = True
-            self.label = p.text
-            self.emit(Entry("label", p.text, p.line))
-            return 0
+            text, used = self._titled(p, nxt, not (parse_label(p.text) or ("", 0, ""))[2].strip())
+            self.label = text
+            self.emit(Entry("label", text, p.line))
+            return used
+        if p.kind == "division":
+            self.operative, self.after_label, self.label = True, False, None
+            m = DIVISION.match(p.text.strip("#* "))
+            text, used = self._titled(p, nxt, m is not None and not (m.group("rest") or m.group("zh")))
+            self.emit(Entry("heading", text, p.line))
+            return used
         if p.kind == "heading":
             self.emit(Entry("heading", p.text, p.line))
             return 0
@@ -157,6 +168,16 @@ class _Assembler:
         if p.kind == "chapeau":
             self.r.body = self.r.body or p.body
         return self.text(p)
+
+    def _titled(self, p: Piece, nxt: Piece | None, bare: bool) -> tuple[str, int]:
+        """"Article 3" (or "PART I") with its title on the next line, "Definitions": one heading,
+        "Article 3. Definitions"; return it and how many pieces it took."""
+        if not bare or nxt is None or nxt.kind not in ("text", "heading") or not nxt.headlike \
+                or len(nxt.text.split()) > TITLE_MAX_WORDS:
+            return p.text, 0
+        self.r.notes.extend(nxt.notes)
+        joint = " " if re.search(r"[\u3000-\u9fff]", p.text + nxt.text[:1]) else ". "
+        return f"{p.text}{joint}{nxt.text}", 1
 
     def text(self, p: Piece) -> int:
         if p.kind != "chapeau" and p.alone and p.headlike and (self.operative or self.region):

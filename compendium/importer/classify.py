@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..body import ADOPTION, ANNEX
 from ..language_data import all_data, cached
 from ..labels import is_roman
-from .paragraphs import Para, closed, is_label_line
+from .paragraphs import Para, closed, is_division_line, is_label_line
 
 FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$", re.S)
 # "1993/34. Implementation of ..." (ECOSOC numbers a resolution year/number, the GA session/number).
@@ -24,6 +24,8 @@ CHAPEAU = re.compile(
     r"^(The Economic and Social Council|The General Assembly|Le Conseil économique et social|L['’]Assemblée générale"
     r"|El Consejo Económico y Social|La Asamblea General|Экономический и Социальный Совет|Генеральная Ассамблея"
     r"|经济及社会理事会|大会|إن المجلس الاقتصادي والاجتماعي|إن الجمعية العامة)\s*[,،，]?$", re.I)
+# The same names inside a line run together ("…, The General Assembly Proclaims …"), up to where the name ends.
+CHAPEAU_IN_LINE = re.compile(CHAPEAU.pattern[1:].replace(r"\s*[,،，]?$", r"\s*[,،，]?(?=\s+\S)"), re.I)
 CHAPEAU_BODY = {"economic": "ecosoc", "conseil": "ecosoc", "consejo": "ecosoc", "экономический": "ecosoc",
                 "经济及社会理事会": "ecosoc", "المجلس": "ecosoc"}
 SECTION = re.compile(r"^([IVXLC]+)\.?(?:\s+(\S.*))?$", re.S)
@@ -50,7 +52,7 @@ def open_words() -> frozenset[str]:
 
 @dataclass
 class Piece:
-    kind: str  # footnote title header chapeau annex section subsection label heading numbered item adoption date text separator
+    kind: str  # footnote title header chapeau annex section subsection label division heading numbered item adoption date text separator
     line: int
     text: str  # as it will stand in the body, without the input's list and heading markers
     end: int = 0  # the last input line it covers
@@ -113,6 +115,8 @@ def classify(para: Para) -> Piece:
         piece.kind, piece.number, piece.text = "subsection", m.group(1), m.group(2).strip()
     elif is_label_line(bare):
         piece.kind, piece.text = "label", bare
+    elif is_division_line(bare):
+        piece.kind, piece.text = "division", bare
     elif bare.lower().rstrip(".:") in preamble_words():
         piece.kind, piece.text = "heading", bare
     elif m := NUMBERED.match(text):

@@ -1,8 +1,8 @@
 """Step 1: raw text to numbered lines with uniform whitespace and Markdown footnote markers.
 
 Nothing is classified here and no word is changed: only invisible characters, spacing and the
-spelling of footnote markers (`<sup>96</sup>`, `¹⁷⁹` → `[^96]`, `[^179]`) are normalised, so that
-every later step sees one convention.
+spelling of footnote markers (`<sup>96</sup>`, `¹⁷⁹` → `[^96]`, `[^179]`) and of sub-item marks
+(`a)` → `(a)`) are normalised, so that every later step sees one convention.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ _SUP_HTML = re.compile(r"<sup>\s*([0-9A-Za-z]{1,4})\s*</sup>", re.I)
 _SUP_UNICODE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LEADING_REF = re.compile(r"^\[\^([^\]\s]+)\]\s*(?!:)(\S.*)$")
+# "a) text", "ii) text", "- b) text": a sub-item mark without its opening parenthesis.
+_HALF_ITEM = re.compile(r"^((?:[-•–]\s+)?)([a-z]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
 
 
 @dataclass
@@ -45,7 +47,7 @@ def clean_lines(text: str) -> list[Line]:
         # A soft hyphen inside a word is invisible; only at a line end does it mark a break.
         raw = raw.rstrip()
         body = raw[:-1].replace(SOFT_HYPHEN, "") + raw[-1:] if raw else raw
-        stripped = _markers(body.strip())
+        stripped = _HALF_ITEM.sub(r"\1(\2) ", _markers(body.strip()))
         # A footnote marker that opens a paragraph (or follows another footnote) is the
         # footnote's own text, not a reference.
         if previous_blank and (m := _LEADING_REF.match(stripped)):
