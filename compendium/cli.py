@@ -96,20 +96,12 @@ def validate(content: Path, strict: bool) -> None:
               help="A .md file to write (one document), or a content folder to write every document into.")
 @click.option("--force", is_flag=True, help="Replace files that exist already (what they hold is lost).")
 def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bool) -> None:
-    """Turn a plain-text or Markdown-ish UN text into content files."""
-    from .frontmatter import decode
-    from .importer import duplicate_ids, import_text
+    """Turn a plain-text or Markdown-ish UN text, or a born-digital UN PDF, into content files."""
+    from .importer import duplicate_ids
 
     report = Report()
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        report.error(file, 1, 1, f"cannot read the file: {exc.strerror}", "check the path")
-        sys.exit(print_report(report))
-    text = decode(file, data, report)
-    if text is None:
-        sys.exit(print_report(report))
-    docs = import_text(text, lang, kind)
+    read = _pdf_documents if file.suffix.lower() == ".pdf" else _text_documents
+    docs = read(file, lang, kind, report)  # a file that cannot be read: one message, and exit
     for doc in docs:
         for line, message in doc.warnings:
             report.warning(file, line, 1, message, "check the imported text at this place")
@@ -136,6 +128,32 @@ def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bo
         _write_new(targets, force, report)
     code = print_report(report)  # import warnings do not fail the command: the text was kept
     sys.exit(1 if code and report.errors else 0)
+
+
+def _text_documents(file: Path, lang: str, kind: str | None, report: Report) -> list:
+    from .frontmatter import decode
+    from .importer import import_text
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        report.error(file, 1, 1, f"cannot read the file: {exc.strerror}", "check the path")
+        sys.exit(print_report(report))
+    text = decode(file, data, report)
+    if text is None:
+        sys.exit(print_report(report))
+    return import_text(text, lang, kind)
+
+
+def _pdf_documents(file: Path, lang: str, kind: str | None, report: Report) -> list:
+    """A born-digital UN PDF, read character by character (compendium/importer/pdf.py)."""
+    from .importer.pdf import PdfImportError, import_pdf
+
+    try:
+        return import_pdf(file, lang, kind)
+    except PdfImportError as exc:
+        click.echo(f"error: {exc} ({exc.hint})", err=True)
+        sys.exit(1)
 
 
 def _write_new(targets: list[tuple[Path, str]], force: bool, report: Report) -> None:
