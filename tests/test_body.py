@@ -80,3 +80,8 @@ def test_rules_layout_preliminary_observations_parts_lettered_sections_and_subhe
                          "sec-I", "h-1", "rule-1", "rule-2", "rule-2-para-1", "rule-2-para-2", "rule-2-para-2-a",
                          "rule-2-para-2-b", "sec-II", "sec-II-A", "h-2", "rule-86", "sec-II-B", "rule-109", "sec-II-C", "rule-111",
                          "rule-111-para-1", "sec-II-D", "rule-121"]
+
+
+def test_lettered_items_of_a_preambular_paragraph_all_belong_to_it():
+    body = "*Mindful* that the following areas:\n\n(a) one,\n\n(b) two,\n\n(c) three,\n\n*Recalling* x,\n\n1. *Adopts* y.\n"
+    assert ids(body) == ["preamble-1", "preamble-1-a", "preamble-1-b", "preamble-1-c", "preamble-2", "para-1"]
