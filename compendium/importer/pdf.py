@@ -263,6 +263,11 @@ def _join_lines(lines: list[Line], vocab: Vocabulary, warnings: list[str]) -> li
                 if joint.message:
                     warnings.append(joint.message)
                 closed = not joint.text.startswith(last.text)  # the hyphen went
+                word = re.sub(r"\W", "", last.text[:-1].split("-")[-1] + re.match(r"\w*", first.text).group(0))
+                if closed and not (vocab.has(word) or vocab.form_of(word)):
+                    closed = False  # a born-digital text hyphenates little: keep the hyphen the text gives
+                    warnings.append(f"kept the line-end hyphen in '{last.text}' + '{first.text}': "
+                                    f"'{word}' is not used elsewhere in the text")
                 last.text = last.text[:-1] if closed else last.text
                 first.space = False
             else:
