@@ -246,7 +246,7 @@ class _Builder:
             self.item = self._add(Unit(child_id(lettered.id, mark), "subitem", mark, flow(text), line=block.line),
                                   lettered.children)
             return
-        parent = self.para or self.headed or (self.last if self.last and self.last.kind == "preamble" else None)
+        parent = self.para or self.headed or self._preamble_lead()
         if parent is None:
             self.report.warning(self.path, block.line, 1, f"sub-item ({mark}) has no numbered paragraph above it",
                                 "put it after the paragraph it belongs to")
@@ -258,6 +258,16 @@ class _Builder:
         self._roman_list = mark == "i" and lettered is None or (self._roman_list and lettered is not None
                                                                  and _follows(mark, lettered.number)[1])
         self._item_parent = self.item = unit
+
+    def _preamble_lead(self) -> Unit | None:
+        """The preambular paragraph that (a), (b)… belong to: the unit just before, or the one holding the item
+        before ("…in the following areas:" then (a) to (i))."""
+        if self.last is not None and self.last.kind == "preamble":
+            return self.last
+        if self._item_parent is not None and self.para is None and self.headed is None:
+            return next((u for u in reversed(self._container()) if u.kind == "preamble"
+                         and self._item_parent in u.children), None)
+        return None
 
     def plain(self, block: Block) -> None:
         text = flow(block.text)

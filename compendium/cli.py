@@ -101,29 +101,23 @@ def validate(content: Path, strict: bool) -> None:
               help="The instrument's cluster (ECOSOC resolution 2003/30, paragraph 3).")
 def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bool, doc_id: str | None,
             cluster: str | None) -> None:
-    """Turn a plain-text or Markdown-ish UN text into content files.
+    """Turn a plain-text or Markdown-ish UN text, or a born-digital UN PDF, into content files.
 
     With --out <collection>/<id>/<lang>.md the id comes from the folder; where the folder holds the file of the
     document's source language and LANG is another language, the text is a translation: its id, kind, symbol,
     adoption and cluster are the source file's."""
-    from .frontmatter import decode
-    from .importer import duplicate_ids, import_text, problems
+    from .importer import duplicate_ids, problems
 
     report = Report()
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        report.error(file, 1, 1, f"cannot read the file: {exc.strerror}", "check the path")
-        sys.exit(print_report(report))
-    text = decode(file, data, report)
-    if text is None:
-        sys.exit(print_report(report))
     source = None
     if out is not None and out.suffix == ".md" and out.stem == lang:
         kind, doc_id, source = _import_target(out, lang, kind, doc_id, report)
         if report.errors:
             sys.exit(print_report(report))
-    docs = import_text(text, lang, kind, doc_id=doc_id, cluster=cluster, source=source)
+    if file.suffix.lower() == ".pdf":
+        docs = _pdf_documents(file, lang, kind, cluster)
+    else:  # a file that cannot be read: one message, and exit
+        docs = _text_documents(file, lang, kind, report, doc_id=doc_id, cluster=cluster, source=source)
     for doc in docs:
         for line, message in doc.warnings:
             report.warning(file, line, 1, message, "check the imported text at this place")
@@ -184,6 +178,32 @@ def _import_target(out: Path, lang: str, kind: str | None, doc_id: str | None,
         report.error(folder / f"{source_lang}.md", 1, 1, f"the source file's id '{source.get('id')}' does not match "
                      f"the folder '{doc_id}'", "correct the source file first")
     return kind, doc_id, source
+
+
+def _text_documents(file: Path, lang: str, kind: str | None, report: Report, **options) -> list:
+    from .frontmatter import decode
+    from .importer import import_text
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        report.error(file, 1, 1, f"cannot read the file: {exc.strerror}", "check the path")
+        sys.exit(print_report(report))
+    text = decode(file, data, report)
+    if text is None:
+        sys.exit(print_report(report))
+    return import_text(text, lang, kind, **options)
+
+
+def _pdf_documents(file: Path, lang: str, kind: str | None, cluster: str | None) -> list:
+    """A born-digital UN PDF, read character by character (compendium/importer/pdf.py)."""
+    from .importer.pdf import PdfImportError, import_pdf
+
+    try:
+        return import_pdf(file, lang, kind, cluster)
+    except PdfImportError as exc:
+        click.echo(f"error: {exc} ({exc.hint})", err=True)
+        sys.exit(1)
 
 
 def _write_new(targets: list[tuple[Path, str]], force: bool, report: Report) -> None:

@@ -24,7 +24,7 @@ import yaml
 from . import languages
 
 SHIPPED = Path(__file__).with_name("languages")
-UNIT_KINDS = ("article", "rule", "principle", "guideline")
+UNIT_KINDS = ("article", "rule", "principle", "guideline", "prelim")  # prelim: "Preliminary observation 1"
 _CACHES: list[Callable] = []
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .addresses import DocRef
 
 # Kinds of unit. Numbered kinds take their id prefix from the kind ("rule-43").
-HEADED_KINDS = ("article", "rule", "principle", "guideline", "recommendation", "paragraph")
+HEADED_KINDS = ("article", "rule", "principle", "guideline", "recommendation", "paragraph", "prelim")
 
 
 @dataclass

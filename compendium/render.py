@@ -48,7 +48,7 @@ def _esc(value: object) -> str:
 
 
 HEADING_KINDS = {"section": 2, "annex": 2, "subsection": 3, "heading": 3, "article": 3, "rule": 3,
-                 "principle": 3, "guideline": 3, "recommendation": 3}
+                 "principle": 3, "guideline": 3, "recommendation": 3, "prelim": 3}
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ def unit_label(uid: str, _: Callable[[str], str]) -> str:
     items: list[str] = []
     words = {"sec": _("section %(n)s"), "para": _("paragraph %(n)s"), "rule": _("rule %(n)s"),
              "article": _("article %(n)s"), "principle": _("principle %(n)s"), "guideline": _("guideline %(n)s"),
+             "prelim": _("preliminary observation %(n)s"),
              "preamble": _("preamble, paragraph %(n)s"), "fn": _("note %(n)s")}
     i = 0
     while i < len(tokens):

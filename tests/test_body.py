@@ -64,3 +64,24 @@ def test_lines_are_reported_for_duplicates():
     report = Report()
     parse_body(Path("x.md"), "1. a\n\n2. b\n\n2. c\n", 10, report, numbering="document")
     assert [(d.line, d.severity) for d in report.items] == [(14, "error")]
+
+
+def test_rules_layout_preliminary_observations_parts_lettered_sections_and_subheadings():
+    """The Nelson Mandela Rules: numbered preliminary observations, parts (I., II.) with lettered sections and
+    unnumbered subheadings, and "Rule N" headings holding numbered paragraphs with (a), (b) items."""
+    body = ("### Preliminary observation 1\n\nText.\n\n### Preliminary observation 2\n\n1. One.\n\n2. Two.\n\n"
+            "## I. Rules of general application\n\n### Basic principles\n\n### Rule 1\n\nAll prisoners.\n\n"
+            "### Rule 2\n\n1. First.\n\n2. Second:\n\n(a) item;\n\n(b) item.\n\n"
+            "## II. Rules applicable to special categories\n\n### A. Prisoners under sentence\n\n"
+            "### Guiding principles\n\n### Rule 86\n\nText.\n\n### B. Prisoners with disabilities\n\n### Rule 109\n\nText.\n\n"
+            "### C. Prisoners under arrest\n\n### Rule 111\n\n"
+            "1. Untried.\n\n### D. Civil prisoners\n\n### Rule 121\n\nText.\n")
+    assert ids(body) == ["prelim-1", "prelim-2", "prelim-2-para-1", "prelim-2-para-2",
+                         "sec-I", "h-1", "rule-1", "rule-2", "rule-2-para-1", "rule-2-para-2", "rule-2-para-2-a",
+                         "rule-2-para-2-b", "sec-II", "sec-II-A", "h-2", "rule-86", "sec-II-B", "rule-109", "sec-II-C", "rule-111",
+                         "rule-111-para-1", "sec-II-D", "rule-121"]
+
+
+def test_lettered_items_of_a_preambular_paragraph_all_belong_to_it():
+    body = "*Mindful* that the following areas:\n\n(a) one,\n\n(b) two,\n\n(c) three,\n\n*Recalling* x,\n\n1. *Adopts* y.\n"
+    assert ids(body) == ["preamble-1", "preamble-1-a", "preamble-1-b", "preamble-1-c", "preamble-2", "para-1"]
