@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         for lang, text in group.files.items():
             targets.append((out / f"{lang}.md", text.encode("utf-8")))
         targets.append((out / SIDECAR, group.sidecar(row["source"]).encode("utf-8")))
+        if group.id == "ga-80-226":
+            from compendium.importer.kyoto import instrument_files
+            for lang, text in instrument_files(group).items():
+                targets.append((args.content / "instruments" / KYOTO_ID / f"{lang}.md", text.encode("utf-8")))
         totals["documents"] += 1
         totals["files"] += len(group.files)
         totals["units"] += sum(len(p.ids()) for p in group.parsed.values())
