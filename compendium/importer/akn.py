@@ -44,7 +44,7 @@ _ITEM = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]+)\)$")
 ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
                   "ش", "ت", "ث", "خ", "ذ", "ض"]
 _ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
-_NOTE_PARENS = re.compile(r"<sup>\(</sup>\s*(\[\^[^\]]+\])\s*<sup>\)</sup>")
+_NOTE_PARENS = re.compile(r"\(\s*(\[\^[^\]]+\])\s*\)")
 _FRBR = re.compile(r"^/akn/un/statement/deliberation/(?P<body>[a-z]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<number>[^/]+)/")
 
 
@@ -122,7 +122,7 @@ class _Writer:
         for child in el:
             parts.append(self._inline_child(child))
             parts.append(child.tail or "")
-        text = _NOTE_PARENS.sub(r"\1", "".join(parts))  # "<sup>(</sup>[^1]<sup>)</sup>" (Arabic) is one call
+        text = _NOTE_PARENS.sub(r"\1", "".join(parts))  # superscript "([^1])" (Arabic) is one call
         return _WS.sub(" ", text).strip() if top else text
 
     def _inline_child(self, child) -> str:
@@ -156,7 +156,9 @@ class _Writer:
                 return f"{lead}[{label}]({href}){trail}"
             return inner
         if name == "sup":
-            return f"<sup>{inner.strip()}</sup>" if inner.strip() else ""
+            if inner.strip() not in ("(", ")", ""):
+                self.losses.append(f"superscript (not representable) kept as plain text: {inner.strip()!r}")
+            return inner.strip()
         if name == "img":
             return ""
         return inner  # docDate, location, inline, event, docTitle...: their text
