@@ -26,7 +26,7 @@ SUBSECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
 # "43rd plenary meeting" in the six languages, optionally in italics.
 ADOPTION = re.compile(
     r"^\*?\s*(\d+\s*(st|nd|rd|th)\s+plenary meeting|\d+(e|re)\s+séance plénière|\d+a\s+sesión plenaria"
-    r"|\d+-?е\s+пленарное заседание|第\s*\d+\s*次全体会议|الجلسة العامة\s*\d+)",
+    r"|\d+[-\u2011]?е\s+пленарное заседание|第\s*\d+\s*次全体会议|الجلسة العامة\s*\d+)",
     re.I,
 )
 _STRUCTURAL_LINE = re.compile(r"^(#{2,6}\s|\d+\.\s|\([a-z]{1,2}\)\s|\([ivxlc]+\)\s|\[\^[^\]\s]+\]:)")

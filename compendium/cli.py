@@ -109,6 +109,8 @@ def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bo
     from .importer import duplicate_ids, problems
 
     report = Report()
+    if file.suffix.lower() == ".xml":
+        sys.exit(_import_akn(file, lang, out, force, report))
     source = None
     if out is not None and out.suffix == ".md" and out.stem == lang:
         kind, doc_id, source = _import_target(out, lang, kind, doc_id, report)
@@ -204,6 +206,41 @@ def _pdf_documents(file: Path, lang: str, kind: str | None, cluster: str | None)
     except PdfImportError as exc:
         click.echo(f"error: {exc} ({exc.hint})", err=True)
         sys.exit(1)
+
+
+def _import_akn(file: Path, lang: str, out: Path | None, force: bool, report: Report) -> int:
+    """One AKN4UN XML file: printed, or written to <out>/resolutions/<id>/<lang>.md (a translation gets its
+    source hashes from the en.md beside it when there is one)."""
+    from .importer.akn import AknError, read_akn
+    from .importer.akn_files import front_matter, parse, resolution_meta
+
+    try:
+        akn = read_akn(file)
+    except AknError as exc:
+        report.error(exc.path, 1, 1, exc.message, "check that it is an AKN4UN resolution file")
+        return print_report(report)
+    if akn.lang != lang:
+        report.error(file, 1, 1, f"the file is in '{akn.lang}' (FRBRlanguage), not '{lang}'", "pass the right --lang")
+        return print_report(report)
+    translation = None
+    if lang != "en":
+        source = (out / "resolutions" / akn.id / "en.md") if out is not None and out.suffix != ".md" else None
+        if source is not None and source.is_file():
+            from .loader import load_file
+            doc = load_file(source, "resolutions", Report())
+            translation = ("official", {u.id: u.hash for u in doc.walk()}) if doc else None
+        if translation is None:
+            report.warning(file, 1, 1, "no en.md to take source hashes from",
+                           "import the English first, or run 'compendium translate-mark ID --lang LL --status official --all'")
+    text = front_matter(resolution_meta(akn, akn, None, []), translation) + akn.markdown
+    if parse(akn).report.errors:
+        report.error(file, 1, 1, "the imported text does not parse", "run 'compendium validate' on the output")
+    elif out is None:
+        click.echo(text, nl=False)
+    else:
+        target = out if out.suffix == ".md" else out / "resolutions" / akn.id / f"{lang}.md"
+        _write_new([(target, text)], force, report)
+    return 1 if print_report(report) and report.errors else 0
 
 
 def _write_new(targets: list[tuple[Path, str]], force: bool, report: Report) -> None:

@@ -1,0 +1,502 @@
+"""Read a United Nations resolution in Akoma Ntoso (AKN4UN) XML into a content file.
+
+One XML file is one language of one resolution. `read_akn` turns it into an `AknDocument`: the facts of its
+FRBR work (id, symbol, adopting body, date), its title, and a Markdown body in the grammar of compendium.body,
+built in the document's own order:
+
+- the enacting formula and every preambular paragraph (`container`), with the italic lead words as `*...*`;
+- every numbered `paragraph` as `1. ...`, its `list`/`point` or `blockList`/`item` sub-paragraphs as `(a) ...`;
+- headings (`paragraph` with a `subheading`) as `## I. ...`, `### A. ...` or `### ...`; an annex heading as `## Annex`;
+- footnotes (`authorialNote`) as `[^n]` at their call and `[^n]: text` at the end;
+- the adoption line (`conclusions`) as `69th plenary meeting` / date;
+- a draft resolution that an ECOSOC resolution recommends to the General Assembly (`embeddedStructure`,
+  `components`) in place, after the paragraph that recommends it: its units follow on in the same sequence
+  (the grammar has no nested document), and the eId map says which units belong to it;
+- tables (boxes such as the core principles of the Kyoto Model Strategies) as paragraphs of text, one per cell line.
+
+Nothing is invented: every word of the body is from the XML. What the Markdown cannot show (underline, the
+presentation of a paragraph number such as "24 -") is listed in `AknDocument.losses`.
+
+Every failure is an `AknError` naming the file: the XML cannot be read, is not Akoma Ntoso, or lacks the facts
+a content file needs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+# AKN4UN language codes (FRBRlanguage) to ours.
+LANGS = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "spa": "es"}
+BODIES = {"unga": "ga", "unecosoc": "ecosoc"}
+
+_WS = re.compile(r"[ \t\r\n]+")
+_ANNEX_WORD = re.compile(r"^(?:Annex|Annexe|Anexo|Приложение|附件|المرفق)(?:\s+([IVXLC]+|\d+))?\.?$", re.I)
+_ROMAN = re.compile(r"^([IVXLC]+)\.?$")
+_LETTER = re.compile(r"^([A-Z])\.?$")
+_ITEM = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]+)\)$")
+# Sub-paragraph letters of the Arabic texts, in the order UN documents use (abjad): the parser's ids are Latin.
+ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
+                  "ش", "ت", "ث", "خ", "ذ", "ض"]
+_ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
+_NOTE_PARENS = re.compile(r"\(\s*(\[\^[^\]]+\])\s*\)")
+_FRBR = re.compile(r"^/akn/un/statement/deliberation/(?P<body>[a-z]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<number>[^/]+)/")
+
+
+class AknError(Exception):
+    """The file cannot be imported; the message names the file and says why."""
+
+    def __init__(self, path: Path | str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path, self.message = Path(path), message
+
+
+@dataclass
+class AknDocument:
+    path: Path
+    id: str  # ecosoc-2025-16, ga-80-226, ga-s32-1
+    lang: str
+    body: str  # ga / ecosoc
+    number: str  # 80/226, 2025/16, S-32/1
+    date: str  # adoption, from FRBRWork
+    symbol: str
+    title: str
+    meeting: str | None  # the adoption line's meeting, in the file's language
+    markdown: str  # the body
+    eids: dict[str, str] = field(default_factory=dict)  # our unit id -> AKN eId (filled in by `map_eids`)
+    draft_units: list[str] = field(default_factory=list)  # unit ids inside an embedded draft resolution
+    footnotes: int = 0
+    losses: list[str] = field(default_factory=list)
+    # (block index, eId, in draft) for each emitted block, before unit ids are known
+    block_eids: list[tuple[int, str | None, bool]] = field(default_factory=list)
+    annexes: list[tuple[int, int]] = field(default_factory=list)  # block index ranges of each annex
+    title_from_cover: bool = False  # the preface has no title; the cover page's "Resolution adopted by..." is used
+
+
+def _local(tag) -> str:
+    return tag.split("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(el, name: str):
+    return [c for c in el if _local(c.tag) == name]
+
+
+def _child(el, name: str):
+    for c in el:
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _digits(text: str) -> str | None:
+    """The paragraph number in '1.', '24 -', '٢٤ -', '1．': its decimal digits, or None."""
+    digits = "".join(str(unicodedata.digit(ch)) for ch in text if unicodedata.digit(ch, None) is not None)
+    return str(int(digits)) if digits else None
+
+
+def _plain(el) -> str:
+    return _WS.sub(" ", "".join(el.itertext())).strip()
+
+
+class _Writer:
+    def __init__(self, path: Path):
+        self.path = path
+        self.blocks: list[str] = []
+        self.notes: list[tuple[str, str]] = []
+        self.note_labels: set[str] = set()
+        self.losses: list[str] = []
+        self.block_eids: list[tuple[int, str | None, bool]] = []
+        self.annexes: list[tuple[int, int]] = []
+        self.draft = 0  # depth of embedded draft resolutions
+        self.meeting: str | None = None
+        self.in_section = False  # a roman-numbered section is open: "C." below it is its sub-section
+
+    # -- inline ------------------------------------------------------------
+    def inline(self, el, top: bool = True) -> str:
+        parts: list[str] = [el.text or ""]
+        for child in el:
+            parts.append(self._inline_child(child))
+            parts.append(child.tail or "")
+        text = _NOTE_PARENS.sub(r"\1", "".join(parts))  # superscript "([^1])" (Arabic) is one call
+        return _WS.sub(" ", text).strip() if top else text
+
+    def _inline_child(self, child) -> str:
+        name = _local(child.tag)
+        if name == "authorialNote":
+            label = (child.get("marker") or "").strip() or str(len(self.notes) + 1)
+            if label in self.note_labels:
+                raise AknError(self.path, f"two footnotes are marked '{label}' (eId {child.get('eId')})")
+            self.note_labels.add(label)
+            text = " ".join(self.inline(p) for p in child if _local(p.tag) == "p") or self.inline(child)
+            text = re.sub(r"^\(\)\s*", "", text)  # the Arabic texts' empty "()" where the number is printed
+            self.notes.append((label, text))
+            return f"[^{label}]"
+        if name == "embeddedStructure":
+            raise _Embedded(child)
+        if name == "eol":
+            return "\n"
+        inner = self.inline(child, top=False)
+        if name == "span":
+            cls = set((child.get("class") or "").split())
+            if "underline" in cls:
+                self.losses.append(f"underline (not representable) kept as plain text: {_plain(child)[:40]!r}")
+            mark = "***" if {"bold", "italic"} <= cls else "**" if "bold" in cls else "*" if "italic" in cls else ""
+            return _emphasis(inner, mark)
+        if name == "a":
+            href = (child.get("href") or "").strip().replace(" ", "%20")
+            label = _WS.sub(" ", inner).strip()
+            if href.startswith(("http://", "https://")) and label and "]" not in label:
+                lead = inner[: len(inner) - len(inner.lstrip())]
+                trail = inner[len(inner.rstrip()):]
+                return f"{lead}[{label}]({href}){trail}"
+            return inner
+        if name == "sup":
+            if inner.strip() not in ("(", ")", ""):
+                self.losses.append(f"superscript (not representable) kept as plain text: {inner.strip()!r}")
+            return inner.strip()
+        if name == "img":
+            return ""
+        return inner  # docDate, location, inline, event, docTitle...: their text
+
+    # -- blocks ------------------------------------------------------------
+    def emit(self, text: str, eid: str | None) -> None:
+        text = text.strip()
+        if not text:
+            return
+        self.block_eids.append((len(self.blocks), eid, self.draft > 0))
+        self.blocks.append(text)
+
+    def paragraph_text(self, p) -> tuple[str, object | None]:
+        """A <p>'s text, and the embeddedStructure it holds (its text stops there), if any."""
+        try:
+            return self.inline(p), None
+        except _Embedded as emb:
+            # the text before the embedded structure: rebuild from the children that come before it
+            parts = [p.text or ""]
+            for child in p:
+                if child is emb.element:
+                    break
+                parts.append(self._inline_child(child))
+                parts.append(child.tail or "")
+            tail = (emb.element.tail or "").strip()
+            if tail:
+                self.losses.append(f"text after an embedded draft resolution kept after it: {tail[:40]!r}")
+            return _WS.sub(" ", "".join(parts)).strip(), emb.element
+
+    def ps(self, container, prefix: str = "", eid: str | None = None) -> None:
+        """Each <p> of `container` as a block; the first gets `prefix` ('1. ', '(a) ')."""
+        first = True
+        for child in container:
+            name = _local(child.tag)
+            if name == "p":
+                text, emb = self.paragraph_text(child)
+                self.emit((prefix if first else "") + text if text else "", eid)
+                if text:
+                    first = False
+                if emb is not None:
+                    self.embedded(emb)
+            elif name in ("blockList", "list"):
+                self.block_list(child, eid)
+            elif name == "table":
+                self.table(child, eid)
+            elif name in ("content", "intro", "listIntroduction"):
+                self.ps(child, prefix if first else "", eid)
+                first = False
+
+    def embedded(self, emb) -> None:
+        self.draft += 1
+        try:
+            self.walk(emb)
+        finally:
+            self.draft -= 1
+
+    def table(self, table, eid: str | None) -> None:
+        for tr in _children(table, "tr"):
+            for td in _children(tr, "td"):
+                self.ps(td, "", table.get("eId") or eid)
+
+    def block_list(self, lst, eid: str | None) -> None:
+        for child in lst:
+            name = _local(child.tag)
+            if name in ("intro", "listIntroduction"):
+                if _child(child, "p") is not None:
+                    self.ps(child, "", child.get("eId") or eid)
+                else:
+                    self.emit(self.inline(child), child.get("eId") or eid)
+            elif name in ("point", "item"):
+                self.point(child)
+
+    def point(self, point) -> None:
+        num = _child(point, "num")
+        mark = _plain(num) if num is not None else ""
+        prefix = self.item_prefix(mark)
+        if prefix is None:
+            # a numbered list inside a paragraph (a provisional agenda: "1. Opening of the Congress."): text
+            # of the paragraph, its number escaped so that the parser does not take it for a paragraph
+            prefix = re.sub(r"^(\d+)\.", r"\1\\.", mark) + " " if mark else ""
+        eid = point.get("eId")
+        holder = _child(point, "content")
+        holder = point if holder is None else holder
+        first = True
+        for child in holder:
+            name = _local(child.tag)
+            if name == "p":
+                text, emb = self.paragraph_text(child)
+                self.emit((prefix if first else "") + text, eid)
+                first = False
+                if emb is not None:
+                    self.embedded(emb)
+        for child in point:
+            if _local(child.tag) in ("list", "blockList"):
+                self.block_list(child, eid)
+
+    def item_prefix(self, mark: str) -> str | None:
+        m = _ITEM.match(mark)
+        if m:
+            return f"({m.group(1)}) "
+        m = _ARABIC_ITEM.match(mark)
+        if m:
+            letter = "هـ" if m.group(1) == "ه" else m.group(1)
+            latin = chr(ord("a") + ARABIC_LETTERS.index(letter))
+            self.losses.append(f"Arabic sub-paragraph letter ({m.group(1)}) written ({latin})")
+            return f"({latin}) "
+        return None
+
+    def paragraph(self, par) -> None:
+        eid = par.get("eId")
+        num = _child(par, "num")
+        sub = _child(par, "subheading")
+        if sub is not None:
+            self.heading(num, sub, eid)
+            return
+        number = _plain(num) if num is not None else ""
+        content = _child(par, "content")
+        if not number and content is not None and _bold_only(content):
+            self.heading(None, content, eid)  # a heading marked up as a bold paragraph (the Arabic texts)
+            return
+        if (_ROMAN.match(number) or _LETTER.match(number)) and content is not None and _child(par, "list") is None:
+            self.heading(num, content, eid)  # a heading marked up as a numbered paragraph (the Chinese texts)
+            return
+        prefix = ""
+        if number:
+            digits = _digits(number)
+            item = _ITEM.match(number)
+            if digits is not None:
+                prefix = f"{digits}. "
+                if number.rstrip(".") != digits:
+                    self.losses.append(f"paragraph number {number!r} written '{digits}.'")
+            elif self.item_prefix(number) is not None:
+                prefix = self.item_prefix(number)
+            else:
+                raise AknError(self.path, f"paragraph number {number!r} (eId {eid}) is neither 1. nor (a)")
+        for child in par:
+            name = _local(child.tag)
+            if name == "content":
+                self.ps(child, prefix, eid)
+                prefix = ""
+            elif name == "list":
+                self.block_list(child, eid) if not prefix else self._list_with_number(child, prefix, eid)
+                prefix = ""
+
+    def _list_with_number(self, lst, prefix: str, eid: str | None) -> None:
+        intro = _child(lst, "intro")
+        if intro is not None:
+            self.ps(intro, prefix, eid)
+        else:
+            self.emit(prefix.strip(), eid)
+        for child in lst:
+            if _local(child.tag) == "point":
+                self.point(child)
+
+    def heading(self, num, sub, eid: str | None) -> None:
+        title = self.inline(sub)
+        number = _plain(num) if num is not None else ""
+        title = title.strip("*").strip()
+        if not number and _ANNEX_WORD.match(title):
+            self.in_section = False
+            self.emit(f"## {title}", eid)
+            return
+        if not number:
+            self.emit(f"### {title}", eid)
+            return
+        if _ROMAN.match(number) and not (not self.in_section and _LETTER.match(number)):
+            self.in_section = True
+            self.emit(f"## {_ROMAN.match(number).group(1)}. {title}", eid)
+        elif _LETTER.match(number) and self.in_section:
+            self.emit(f"### {_LETTER.match(number).group(1)}. {title}", eid)
+        elif _LETTER.match(number):
+            # lettered headings with no numbered section above them (the Kyoto Model Strategies, A to G): plain
+            # headings, the point escaped so that "C." is not read as section 100
+            self.emit(f"### {_LETTER.match(number).group(1)}\\. {title}", eid)
+        else:
+            self.losses.append(f"heading number {number!r} kept in the heading's text")
+            self.emit(f"### {number} {title}", eid)
+
+    def conclusions(self, el) -> None:
+        for p in _children(el, "p"):
+            text = "\n".join(_WS.sub(" ", line).strip() for line in re.sub(r"<sup>|</sup>", "", self.inline(p, top=False)).split("\n"))
+            text = "\n".join(line for line in text.split("\n") if line)
+            meeting = p.find(f".//{{{AKN_NS}}}location")
+            meeting = p.find(f".//{{{AKN_NS}}}inline") if meeting is None else meeting
+            if meeting is not None and self.meeting is None:
+                self.meeting = _plain(meeting)
+            self.emit(text, el.get("eId") or "conclusions")
+
+    def walk(self, el) -> None:
+        """The text-bearing parts of a statement, doc or embedded structure, in order."""
+        for child in el:
+            name = _local(child.tag)
+            if name in ("meta", "coverPage", "preface"):
+                continue
+            if name in ("preamble", "mainBody", "embeddedStructure"):
+                self.walk(child)
+            elif name == "formula":
+                self.ps(child, "", child.get("eId"))
+            elif name == "container":
+                self.ps(child, "", child.get("eId"))
+            elif name == "paragraph":
+                self.paragraph(child)
+            elif name == "conclusions":
+                self.conclusions(child)
+            elif name == "components":
+                for comp in _children(child, "component"):
+                    for st in comp:
+                        self.draft += 1
+                        try:
+                            self.walk(st)
+                        finally:
+                            self.draft -= 1
+            elif name == "attachments":
+                for att in _children(child, "attachment"):
+                    for doc in att:
+                        start = len(self.blocks)
+                        self.walk(doc)
+                        self.annexes.append((start, len(self.blocks)))
+            elif name in ("p",):
+                text, emb = self.paragraph_text(child)
+                self.emit(text, el.get("eId"))
+                if emb is not None:
+                    self.embedded(emb)
+            elif name in ("blockList", "list"):
+                self.block_list(child, child.get("eId"))
+            else:
+                raise AknError(self.path, f"unexpected element <{name}> in <{_local(el.tag)}>: not imported")
+
+
+class _Embedded(Exception):
+    def __init__(self, element):
+        super().__init__("embeddedStructure")
+        self.element = element
+
+
+def _bold_only(content) -> bool:
+    """A content whose only text is in bold spans (one paragraph): a heading in the Arabic markup."""
+    ps = _children(content, "p")
+    if len(ps) != 1 or (ps[0].text or "").strip():
+        return False
+    spans = list(ps[0])
+    return bool(spans) and all(_local(c.tag) == "span" and "bold" in (c.get("class") or "").split()
+                               and "italic" not in (c.get("class") or "").split() and not (c.tail or "").strip()
+                               and len(c) == 0 for c in spans)
+
+
+def _emphasis(inner: str, mark: str) -> str:
+    if not mark:
+        return inner
+    core = inner.strip()
+    if not core:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()):]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _parse(path: Path, data: bytes | None = None):
+    try:
+        root = ET.fromstring(data) if data is not None else ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise AknError(path, f"not well-formed XML ({exc})") from None
+    except OSError as exc:
+        raise AknError(path, f"cannot read the file: {exc.strerror}") from None
+    except (ValueError, RecursionError) as exc:
+        raise AknError(path, f"cannot read the XML ({exc.__class__.__name__})") from None
+    if _local(root.tag) != "akomaNtoso":
+        raise AknError(path, f"the root element is <{_local(root.tag)}>, not <akomaNtoso>")
+    return root
+
+
+def read_akn(path: Path | str, data: bytes | None = None) -> AknDocument:
+    """One AKN4UN resolution file; an `AknError` naming the file when it cannot be read or lacks a fact."""
+    path = Path(path)
+    try:
+        return _read(path, _parse(path, data))
+    except AknError:
+        raise
+    except RecursionError:
+        raise AknError(path, "the XML is nested too deeply to import") from None
+
+
+def _read(path: Path, root) -> AknDocument:
+    statement = _child(root, "statement")
+    if statement is None:
+        raise AknError(path, "no <statement> under <akomaNtoso>: not an AKN4UN resolution")
+    ns = {"a": AKN_NS}
+    work = statement.find("a:meta/a:identification/a:FRBRWork/a:FRBRthis", ns)
+    m = _FRBR.match(work.get("value", "")) if work is not None else None
+    if m is None:
+        raise AknError(path, "no FRBRWork FRBRthis of the form /akn/un/statement/deliberation/<body>/<date>/<number>/")
+    body = BODIES.get(m.group("body"))
+    if body is None:
+        raise AknError(path, f"unknown adopting body '{m.group('body')}' in the FRBR work")
+    date_el = statement.find("a:meta/a:identification/a:FRBRWork/a:FRBRdate", ns)
+    date = date_el.get("date") if date_el is not None else m.group("date")
+    lang_el = statement.find("a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage", ns)
+    code = lang_el.get("language") if lang_el is not None else None
+    if code not in LANGS:
+        raise AknError(path, f"unknown or missing FRBRlanguage {code!r}")
+    raw_number = m.group("number")  # 80-226, 2025-16, S-32-1
+    first, _, last = raw_number.rpartition("-")
+    if not first or not last:
+        raise AknError(path, f"cannot read the resolution number from '{raw_number}'")
+    number = f"{first}/{last}"
+    doc_id = f"{body}-{raw_number.lower().replace('s-', 's')}"
+    symbol_el = statement.find("a:coverPage//a:docNumber", ns)
+    symbol = _plain(symbol_el) if symbol_el is not None else ""
+    if not symbol:
+        raise AknError(path, "no document symbol (coverPage docNumber)")
+    title_el = statement.find("a:preface//a:docTitle", ns)
+    writer = _Writer(path)
+    title = _title(writer, title_el) if title_el is not None else ""
+    title_from_cover = False
+    if not title:
+        cover = statement.find("a:coverPage//a:docTitle", ns)
+        title = _plain(cover) if cover is not None else ""
+        title_from_cover = True
+        writer.losses.append("no resolution title in the preface: the cover page's title is used")
+    if not title:
+        raise AknError(path, "no title (preface or cover page docTitle)")
+    writer.walk(statement)
+    if not writer.blocks:
+        raise AknError(path, "no text: the resolution has no preamble or paragraph")
+    notes = [f"[^{label}]: {text}" for label, text in writer.notes]
+    markdown = "\n\n".join(writer.blocks + notes) + "\n"
+    return AknDocument(path, doc_id, LANGS[code], body, number, date, symbol, title, writer.meeting, markdown,
+                       footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
+                       annexes=writer.annexes, title_from_cover=title_from_cover)
+
+
+def _title(writer: _Writer, title_el) -> str:
+    """The title without the footnote a docTitle may carry (kept out: front matter has no footnotes)."""
+    parts = [title_el.text or ""]
+    for child in title_el:
+        if _local(child.tag) == "authorialNote":
+            writer.losses.append(f"a footnote on the title ({_plain(child)[:60]!r}) is not shown")
+        else:
+            parts.append(_plain(child) if _local(child.tag) != "span" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return _WS.sub(" ", "".join(parts)).strip()

@@ -1,0 +1,175 @@
+"""The six AKN4UN files of one resolution as one document: content files, translation records and the eId map.
+
+English is the source; every other language is an official translation whose `translation:` block records the
+hash of every source unit, so that a later edit of the English shows the translation as outdated
+(`compendium status`). The unit ids of every language must be the same set: when they differ the language is
+reported, never paired by guesswork.
+
+The map from AKN eIds to unit ids goes to `<folder>/.akn-eids.yml`: the loader reads only `<lang>.md` in a
+document folder and reports any other file as an error, but it skips names that begin with a dot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..body import parse_body
+from ..diagnostics import Report
+from ..translating.scaffold import hash_lines
+from .akn import AknDocument, AknError, read_akn
+
+SOURCE_LANG = "en"
+SIDECAR = ".akn-eids.yml"
+ACKNOWLEDGEMENT = ("Source: United Nations. Unofficial copy for informational purposes, prepared by the United "
+                   "Nations from the official electronic file (Akoma Ntoso XML, AKN4UN)")
+
+
+@dataclass
+class Parsed:
+    akn: AknDocument
+    units: list  # compendium.model.Unit, the top level
+    report: Report
+
+    def ids(self) -> list[str]:
+        return [u.id for top in self.units for u in top.walk()]
+
+    def hashes(self) -> dict[str, str]:
+        return {u.id: u.hash for top in self.units for u in top.walk()}
+
+
+def parse(akn: AknDocument, markdown: str | None = None) -> Parsed:
+    report = Report()
+    units = parse_body(akn.path, akn.markdown if markdown is None else markdown, 1, report)
+    return Parsed(akn, units, report)
+
+
+def eid_map(parsed: Parsed) -> dict[str, str]:
+    """Unit id -> the eId of the AKN element its first block came from (a unit that continues over several
+    blocks, a table say, keeps the eId of the first)."""
+    line_of_block: dict[int, int] = {}
+    line = 1
+    for index, block in enumerate(parsed.akn.markdown.split("\n\n")):
+        line_of_block[line] = index
+        line += block.count("\n") + 2
+    eid_of_block = {index: eid for index, eid, _draft in parsed.akn.block_eids}
+    result: dict[str, str] = {}
+    for top in parsed.units:
+        for unit in top.walk():
+            index = line_of_block.get(unit.line)
+            eid = eid_of_block.get(index) if index is not None else None
+            if eid:
+                result[unit.id] = eid
+    return result
+
+
+def draft_units(parsed: Parsed) -> list[str]:
+    line_of_block: dict[int, int] = {}
+    line = 1
+    for index, block in enumerate(parsed.akn.markdown.split("\n\n")):
+        line_of_block[line] = index
+        line += block.count("\n") + 2
+    drafted = {index for index, _eid, draft in parsed.akn.block_eids if draft}
+    return [u.id for top in parsed.units for u in top.walk() if line_of_block.get(u.line) in drafted]
+
+
+def _yaml(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000, default_flow_style=False)
+
+
+def front_matter(meta: dict, translation: tuple[str, dict[str, str]] | None) -> str:
+    text = _yaml(meta)
+    if translation is not None:
+        status, hashes = translation
+        text += "\n".join(["translation:", f"  status: {status}", *hash_lines(hashes)]) + "\n"
+    return f"---\n{text}---\n\n"
+
+
+def resolution_meta(akn: AknDocument, source: AknDocument, provenance: str | None, related: list[str]) -> dict:
+    """Front matter: the title in the file's language; the facts (symbol, body, meeting, date) of the source."""
+    adopted = {"body": source.body, "resolution": source.number}
+    if source.meeting:
+        adopted["meeting"] = source.meeting
+    adopted["date"] = source.date
+    meta: dict = {"id": source.id, "kind": "resolution", "title": akn.title, "symbol": source.symbol,
+                  "adopted_by": adopted,
+                  "source": f"{ACKNOWLEDGEMENT}{': ' + provenance if provenance else ''}."}
+    if related:
+        meta["related"] = list(related)
+    meta["completeness"] = "complete"
+    if akn.title_from_cover:
+        meta["verified"] = ["title"]
+        meta["verification_note"] = ("This language's XML gives no title for the resolution; the title shown is "
+                                     "the cover page's line naming the adopting body and date.")
+    return meta
+
+
+@dataclass
+class Group:
+    """One resolution imported in several languages."""
+
+    id: str
+    files: dict[str, str] = field(default_factory=dict)  # lang -> content file text
+    parsed: dict[str, Parsed] = field(default_factory=dict)
+    eids: dict[str, dict[str, str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # languages left out, and why
+
+    def sidecar(self, provenance: str | None = None) -> str:
+        data = {"comment": "AKN4UN eId of each unit, per language (written by the AKN importer; do not edit)",
+                "source": provenance or "", "draft_resolution_units": [], "eids": {}}
+        first = self.parsed.get(SOURCE_LANG)
+        data["draft_resolution_units"] = draft_units(first) if first else []
+        for lang, mapping in self.eids.items():
+            data["eids"][lang] = mapping
+        return _yaml(data)
+
+
+def build_group(paths: dict[str, Path], provenance: str | None = None, related: list[str] | None = None,
+                status: str = "official") -> Group:
+    """Read every language; the English source is required. A language whose unit ids differ from the English
+    ones, or that cannot be read, is left out and named in `problems`."""
+    docs: dict[str, AknDocument] = {}
+    problems: list[str] = []
+    for lang, path in paths.items():
+        try:
+            akn = read_akn(path)
+        except AknError as exc:
+            problems.append(f"{lang}: {exc}")
+            continue
+        if akn.lang != lang:
+            problems.append(f"{lang}: {path} is in '{akn.lang}' according to its FRBRlanguage")
+            continue
+        docs[lang] = akn
+    if SOURCE_LANG not in docs:
+        raise AknError(paths.get(SOURCE_LANG, "en.xml"), "the English source cannot be imported: "
+                       + "; ".join(problems))
+    source = docs[SOURCE_LANG]
+    group = Group(source.id, problems=problems)
+    parsed_source = parse(source)
+    if parsed_source.report.errors:
+        raise AknError(source.path, "the Markdown made from it does not parse: "
+                       + "; ".join(d.message for d in parsed_source.report.errors[:3]))
+    source_ids = parsed_source.ids()
+    hashes = parsed_source.hashes()
+    for lang, akn in docs.items():
+        if akn.id != source.id:
+            group.problems.append(f"{lang}: its FRBR work is {akn.id}, not {source.id}")
+            continue
+        parsed = parsed_source if lang == SOURCE_LANG else parse(akn)
+        ids = parsed.ids()
+        if parsed.report.errors or ids != source_ids:
+            extra = [i for i in ids if i not in set(source_ids)]
+            missing = [i for i in source_ids if i not in set(ids)]
+            group.problems.append(f"{lang}: its structure differs from the English one (not imported): "
+                                  f"{len(ids)} units against {len(source_ids)}; only here: {extra[:6]}; "
+                                  f"missing here: {missing[:6]}"
+                                  + (f"; {parsed.report.errors[0].message}" if parsed.report.errors else ""))
+            continue
+        meta = resolution_meta(akn, source, provenance, related or [])
+        translation = None if lang == SOURCE_LANG else (status, dict(hashes))
+        group.files[lang] = front_matter(meta, translation) + akn.markdown
+        group.parsed[lang] = parsed
+        group.eids[lang] = eid_map(parsed)
+    return group

@@ -1,0 +1,99 @@
+"""The AKN4UN importer on real files of ../shared/sources/unxml (skipped when they are not there)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from compendium.importer.akn import AknError, read_akn
+from compendium.importer.akn_files import build_group
+
+ROOT = Path(__file__).resolve().parents[1]
+UNXML = ROOT.parent / "shared" / "sources" / "unxml"
+LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+pytestmark = pytest.mark.skipif(not UNXML.is_dir(), reason=f"the AKN sources are not there ({UNXML})")
+
+
+def xml(doc: str, lang: str = "en") -> Path:
+    return UNXML / doc.split("-")[0] / doc / f"{lang}.xml"
+
+
+def test_metadata_from_frbr():
+    d = read_akn(xml("ga-80-226"))
+    assert (d.id, d.body, d.number, d.date, d.symbol) == ("ga-80-226", "ga", "80/226", "2025-12-18", "A/RES/80/226")
+    assert d.title.startswith("United Nations Model Strategies on Reducing Reoffending")
+    e = read_akn(xml("ecosoc-2025-16"))
+    assert (e.id, e.body, e.number, e.symbol) == ("ecosoc-2025-16", "ecosoc", "2025/16", "E/RES/2025/16")
+
+
+def test_preamble_lead_words_italic_and_footnote_at_call():
+    md = read_akn(xml("ga-80-226")).markdown
+    assert md.startswith("*The General Assembly*,")
+    assert "\n\n*Recalling* the outcome of the Fourteenth" in md
+    assert "Kyoto Declaration[^1] to reduce reoffending," in md
+    assert "\n[^1]: Resolution [76/181](https://docs.un.org/en/A/RES/76/181), annex." in md
+
+
+@pytest.mark.parametrize("doc", ["ga-80-226", "ga-79-172"])
+def test_operative_paragraphs_and_items_counted_as_in_the_xml(doc):
+    root = ET.parse(xml(doc)).getroot()
+    body = root.find(f"{NS}statement/{NS}mainBody")
+    paras = [p for p in body.iter(f"{NS}paragraph") if p.find(f"{NS}num") is not None]
+    points = list(body.iter(f"{NS}point"))
+    md = read_akn(xml(doc)).markdown.split("## ")[0]  # the resolution, before any annex
+    assert len(re.findall(r"(?m)^\d+\. ", md)) == len(paras)
+    assert len(re.findall(r"(?m)^\([a-z]{1,2}\) |^\([ivx]+\) ", md)) == len(points)
+
+
+def test_six_languages_one_document_with_official_hashes():
+    group = build_group({lang: xml("ga-80-227", lang) for lang in LANGS})
+    assert set(group.files) >= {"en", "fr", "es", "ar", "zh"}
+    ids = {lang: p.ids() for lang, p in group.parsed.items()}
+    assert all(v == ids["en"] for v in ids.values())
+    fr = group.files["fr"]
+    assert "translation:\n  status: official\n  source_hashes:\n" in fr
+    for uid, h in group.parsed["en"].hashes().items():
+        assert f'{uid}: "{h}"' in fr or f'"{uid}": "{h}"' in fr
+    assert group.eids["en"]["para-1"].startswith("para_")
+
+
+def test_a_language_whose_structure_differs_is_reported_not_paired():
+    group = build_group({lang: xml("ga-80-226", lang) for lang in LANGS})
+    assert "fr" not in group.files
+    assert any(p.startswith("fr: its structure differs") for p in group.problems)
+
+
+def test_kyoto_instrument_sections_and_paragraphs():
+    text = (ROOT / "content" / "instruments" / "kyoto-model-strategies" / "en.md").read_text(encoding="utf-8")
+    for letter in "ABCDEFG":
+        assert re.search(rf"(?m)^### {letter}\\\. ", text)
+    assert [int(n) for n in re.findall(r"(?m)^(\d+)\. ", text)] == list(range(1, 73))
+
+
+def test_malformed_file_is_a_clear_error():
+    with pytest.raises(AknError, match="ecosoc-2023-23/ar.xml: not well-formed XML"):
+        read_akn(xml("ecosoc-2023-23", "ar"))
+
+
+SAMPLE = None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_xml_raises_only_akn_error(data):
+    global SAMPLE
+    SAMPLE = SAMPLE or xml("ga-80-225").read_bytes()
+    cut = data.draw(st.integers(0, len(SAMPLE)))
+    junk = data.draw(st.binary(max_size=20))
+    start = data.draw(st.integers(0, len(SAMPLE)))
+    mutated = SAMPLE[:start] + junk + SAMPLE[start + len(junk):cut] if start < cut else SAMPLE[:cut]
+    try:
+        read_akn("sample.xml", mutated)
+    except AknError as exc:
+        assert str(exc).startswith("sample.xml: ")
