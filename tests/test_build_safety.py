@@ -413,7 +413,10 @@ def test_the_build_names_the_document_that_makes_an_edition_too_large(tmp_path, 
 
     content = tmp_path / "content"
     good(content, "ecosoc-2000-1", "1. *Decides* y.\n")
-    big = good(content, "ecosoc-2000-2", "".join(f"{i}. *Decides* z.\n\n" for i in range(1, 400)))
+    # An instrument: the editions print the standards (and the resolutions that adopted them).
+    big = write(content, "instruments/test-rules/en.md",
+                "---\nid: test-rules\nkind: rules\ntitle: Rules written for this test\ncluster: custody\n"
+                "completeness: complete\n---\n\n" + "".join(f"{i}. Prisoners z.\n\n" for i in range(1, 400)))
     monkeypatch.setattr(runner, "MAX_EDITION_ELEMENTS", 500)
     report = Report()
     corpus = load(content, report)

@@ -561,3 +561,25 @@ def test_pictures_of_the_arabic_and_chinese_editions(built):
                             str(path), str(stem)], check=True)
             image = Image.open(f"{stem}.png").convert("L")
             assert image.getextrema()[0] < 100, f"{stem}.png has text on it"
+
+
+def test_the_editions_print_the_standards_and_the_resolutions_that_adopted_them(tmp_path):
+    """As the printed compendium does: a resolution that adopted an instrument is printed with it; any other
+    resolution has its page on the site only."""
+    from compendium.editions.plan import book
+    from compendium.loader import load
+    from helpers import write
+
+    meta = "---\nid: {id}\nkind: resolution\ntitle: A resolution written for this test\n" \
+           "adopted_by: {{body: ecosoc, resolution: '{number}'}}\ncompleteness: complete\n---\n\n1. *Decides* x.\n"
+    write(tmp_path, "resolutions/ecosoc-2001-1/en.md", meta.format(id="ecosoc-2001-1", number="2001/1"))
+    write(tmp_path, "resolutions/ecosoc-2001-2/en.md", meta.format(id="ecosoc-2001-2", number="2001/2"))
+    write(tmp_path, "instruments/test-rules/en.md",
+          "---\nid: test-rules\nkind: rules\ntitle: Rules written for this test\ncluster: custody\n"
+          "adopted_by: {body: ecosoc, resolution: '2001/2'}\ncompleteness: none\n---\n")
+    report = Report()
+    corpus = load(tmp_path, report)
+    assert not report.errors, [d.format() for d in report.errors]
+    printed = book(corpus, "en")
+    assert [e.id for e in printed.resolutions] == ["ecosoc-2001-2"]
+    assert [e.id for _cluster, entries in printed.parts for e in entries] == ["test-rules"]

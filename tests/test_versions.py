@@ -21,6 +21,7 @@ FR_SOURCE = """---
 id: ecosoc-2001-7
 kind: resolution
 title: Résolution rédigée en français pour ce test
+adopted_by: {body: ecosoc, resolution: 2001/7}
 source_language: fr
 completeness: complete
 ---
@@ -32,6 +33,7 @@ EN_DRAFT = """---
 id: ecosoc-2001-7
 kind: resolution
 title: A resolution drafted in French for this test
+adopted_by: {body: ecosoc, resolution: 2001/7}
 completeness: complete
 translation:
   status: draft
@@ -45,9 +47,12 @@ translation:
 def corpus(tmp_path: Path):
     write(tmp_path, "resolutions/ecosoc-2001-7/fr.md", FR_SOURCE)
     write(tmp_path, "resolutions/ecosoc-2001-7/en.md", EN_DRAFT)
+    # The record's instrument was adopted by the resolution, so the printed editions hold the resolution.
     write(tmp_path, "instruments/record-only/en.md", "---\nid: record-only\nkind: rules\ntitle: A catalogue record\n"
+                                                     "adopted_by: {body: ecosoc, resolution: 2001/7}\n"
                                                      "cluster: custody\ncompleteness: none\n---\n")
     write(tmp_path, "instruments/record-only/fr.md", "---\nid: record-only\nkind: rules\ntitle: Une notice\n"
+                                                     "adopted_by: {body: ecosoc, resolution: 2001/7}\n"
                                                      "cluster: custody\ncompleteness: none\n---\n")
     report = Report()
     corpus = load(tmp_path, report)
