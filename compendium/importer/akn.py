@@ -44,6 +44,8 @@ _ITEM = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]+)\)$")
 ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
                   "ش", "ت", "ث", "خ", "ذ", "ض"]
 _ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
+# "1 -", "٤ –", "12." at the start of a paragraph's text (a paragraph with no <num>)
+_TEXT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[-\u2013\u2014.\uff0e]\s+")
 _NOTE_PARENS = re.compile(r"\(\s*(\[\^[^\]]+\])\s*\)")
 _FRBR = re.compile(r"^/akn/un/statement/deliberation/(?P<body>[a-z]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<number>[^/]+)/")
 
@@ -276,6 +278,8 @@ class _Writer:
             return
         number = _plain(num) if num is not None else ""
         content = _child(par, "content")
+        if not number:
+            number = self._number_in_text(par) or ""
         if not number and content is not None and _bold_only(content):
             self.heading(None, content, eid)  # a heading marked up as a bold paragraph (the Arabic texts)
             return
@@ -302,6 +306,31 @@ class _Writer:
             elif name == "list":
                 self.block_list(child, eid) if not prefix else self._list_with_number(child, prefix, eid)
                 prefix = ""
+
+    def _number_in_text(self, par) -> str | None:
+        """A paragraph with no <num> whose text begins with its number ("1 -", "٤ –", "5."), as the Arabic texts
+        often have: the number, taken out of the text (the structure is the paragraph's, the number its own)."""
+        holder = _child(par, "content")
+        if holder is None:
+            lst = _child(par, "list")
+            holder = _child(lst, "intro") if lst is not None else None
+        first = _child(holder, "p") if holder is not None else None
+        if first is None:
+            return None
+        slots = _leading_text_slots(first)  # the text before the first word may run over spans: "10 <span>-</span>"
+        m = _TEXT_NUMBER.match("".join(getattr(node, attr) or "" for node, attr in slots))
+        if m is None:
+            return None
+        left = m.end()
+        for node, attr in slots:  # take the number out of the text, slot by slot
+            text = getattr(node, attr) or ""
+            cut = min(left, len(text))
+            setattr(node, attr, text[cut:])
+            left -= cut
+            if not left:
+                break
+        self.losses.append(f"paragraph number {m.group(0).strip()!r} in the text (no <num>) taken as the number")
+        return m.group(1)
 
     def _list_with_number(self, lst, prefix: str, eid: str | None) -> None:
         intro = _child(lst, "intro")
@@ -392,6 +421,22 @@ class _Embedded(Exception):
     def __init__(self, element):
         super().__init__("embeddedStructure")
         self.element = element
+
+
+def _leading_text_slots(p, limit: int = 6) -> list[tuple[object, str]]:
+    """The first text slots ((element, "text"|"tail")) of a <p> in document order, through spans only."""
+    slots: list[tuple[object, str]] = []
+
+    def visit(el) -> bool:
+        slots.append((el, "text"))
+        for child in el:
+            if len(slots) >= limit or _local(child.tag) != "span" or not visit(child):
+                return False
+            slots.append((child, "tail"))
+        return True
+
+    visit(p)
+    return slots[:limit]
 
 
 def _bold_only(content) -> bool:
