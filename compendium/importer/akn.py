@@ -283,6 +283,9 @@ class _Writer:
         if not number and content is not None and _bold_only(content):
             self.heading(None, content, eid)  # a heading marked up as a bold paragraph (the Arabic texts)
             return
+        if not number and content is not None and _heading_style(par, content):
+            self.heading(None, content, eid)  # a heading by its paragraph style H1, H23... (the Chinese texts)
+            return
         if (_ROMAN.match(number) or _LETTER.match(number)) and content is not None and _child(par, "list") is None:
             self.heading(num, content, eid)  # a heading marked up as a numbered paragraph (the Chinese texts)
             return
@@ -437,6 +440,16 @@ def _leading_text_slots(p, limit: int = 6) -> list[tuple[object, str]]:
 
     visit(p)
     return slots[:limit]
+
+
+def _heading_style(par, content) -> bool:
+    """A paragraph in a heading style (class H1 or H23, the UN's styles of the annex and section headings) of one line of text with
+    no footnote: a heading, whatever its typography."""
+    if (par.get("class") or "") not in ("H1", "H23"):
+        return False
+    ps = _children(content, "p")
+    return (len(ps) == 1 and len(content) == 1 and bool(_plain(ps[0]))
+            and not any(_local(d.tag) == "authorialNote" for d in ps[0].iter()))
 
 
 def _bold_only(content) -> bool:
