@@ -379,13 +379,32 @@ class _Writer:
                 self.meeting = _plain(meeting)
             self.emit(text, el.get("eId") or "conclusions")
 
+    @staticmethod
+    def _repeats_meeting(parent, body) -> bool:
+        """The last paragraph of `body` (no number) is only the meeting of the <conclusions> after it (a Chinese
+        text marks its adoption meeting up twice)."""
+        conclusions = _child(parent, "conclusions")
+        if conclusions is None or not len(body) or _local(body[-1].tag) != "paragraph" or _child(body[-1], "num") is not None:
+            return False
+        meeting = conclusions.find(f".//{{{AKN_NS}}}inline[@name='adoptionMeeting']")
+        return meeting is not None and bool(_plain(meeting)) and _plain(body[-1]) == _plain(meeting)
+
+    def walk_except(self, el, skipped) -> None:
+        holder = ET.Element(el.tag)
+        holder.extend(c for c in el if c is not skipped)
+        self.walk(holder)
+
     def walk(self, el) -> None:
         """The text-bearing parts of a statement, doc or embedded structure, in order."""
         for child in el:
             name = _local(child.tag)
             if name in ("meta", "coverPage", "preface"):
                 continue
-            if name in ("preamble", "mainBody", "embeddedStructure"):
+            if name == "mainBody" and self._repeats_meeting(el, child):
+                self.losses.append(f"the body's last paragraph repeats the adoption meeting ({_plain(child[-1])!r}) "
+                                   "of the conclusions that follow: written once, as the adoption line")
+                self.walk_except(child, child[-1])
+            elif name in ("preamble", "mainBody", "embeddedStructure"):
                 self.walk(child)
             elif name == "formula":
                 self.ps(child, "", child.get("eId"))
