@@ -117,6 +117,7 @@ class _Writer:
         self.draft = 0  # depth of embedded draft resolutions
         self.meeting: str | None = None
         self.in_section = False  # a roman-numbered section is open: "C." below it is its sub-section
+        self.pending_number: str | None = None  # the number of an empty numbered paragraph, for the next one
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -278,6 +279,14 @@ class _Writer:
             return
         number = _plain(num) if num is not None else ""
         content = _child(par, "content")
+        pending, self.pending_number = self.pending_number, None
+        if number and sub is None and not any(_plain(c) for c in par if _local(c.tag) != "num"):
+            # a number with no text: the paragraph after it has the text (the Chinese markup of some texts)
+            self.pending_number = number
+            return
+        if not number and pending:
+            number = pending
+            self.losses.append(f"paragraph number {pending!r} on an empty paragraph given to the paragraph after it")
         if not number:
             number = self._number_in_text(par) or ""
         if not number and content is not None and _bold_only(content):
