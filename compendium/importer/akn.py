@@ -117,6 +117,7 @@ class _Writer:
         self.draft = 0  # depth of embedded draft resolutions
         self.meeting: str | None = None
         self.in_section = False  # a roman-numbered section is open: "C." below it is its sub-section
+        self.annex_lead: str | None = None  # "start" at the first paragraph of an annex, "title" after its heading
         self.pending_number: str | None = None  # the number of an empty numbered paragraph, for the next one
 
     # -- inline ------------------------------------------------------------
@@ -289,6 +290,13 @@ class _Writer:
             self.losses.append(f"paragraph number {pending!r} on an empty paragraph given to the paragraph after it")
         if not number:
             number = self._number_in_text(par) or ""
+        lead, self.annex_lead = self.annex_lead, None
+        if lead and not number and content is not None and _one_line(content) and (
+                lead == "title" or _ANNEX_WORD.match(_plain(content))):
+            # the first paragraphs of an annex, whatever their style: its heading ("附件") and its title
+            self.heading(None, content, eid)
+            self.annex_lead = "title" if lead == "start" else None
+            return
         if not number and content is not None and _bold_only(content):
             self.heading(None, content, eid)  # a heading marked up as a bold paragraph (the Arabic texts)
             return
@@ -409,6 +417,8 @@ class _Writer:
             name = _local(child.tag)
             if name in ("meta", "coverPage", "preface"):
                 continue
+            if name not in ("preamble", "mainBody", "paragraph"):
+                self.annex_lead = None  # the annex's heading and title are its first paragraphs or none
             if name == "mainBody" and self._repeats_meeting(el, child):
                 self.losses.append(f"the body's last paragraph repeats the adoption meeting ({_plain(child[-1])!r}) "
                                    "of the conclusions that follow: written once, as the adoption line")
@@ -435,6 +445,7 @@ class _Writer:
                 for att in _children(child, "attachment"):
                     for doc in att:
                         start = len(self.blocks)
+                        self.annex_lead = "start"
                         self.walk(doc)
                         self.annexes.append((start, len(self.blocks)))
             elif name in ("p",):
@@ -470,14 +481,17 @@ def _leading_text_slots(p, limit: int = 6) -> list[tuple[object, str]]:
     return slots[:limit]
 
 
-def _heading_style(par, content) -> bool:
-    """A paragraph in a heading style (class H1 or H23, the UN's styles of the annex and section headings) of one line of text with
-    no footnote: a heading, whatever its typography."""
-    if (par.get("class") or "") not in ("H1", "H23"):
-        return False
+def _one_line(content) -> bool:
+    """A content of one <p> of text with no footnote."""
     ps = _children(content, "p")
     return (len(ps) == 1 and len(content) == 1 and bool(_plain(ps[0]))
             and not any(_local(d.tag) == "authorialNote" for d in ps[0].iter()))
+
+
+def _heading_style(par, content) -> bool:
+    """A paragraph in a heading style (class H1 or H23, the UN's styles of the annex and section headings) of one line of text with
+    no footnote: a heading, whatever its typography."""
+    return (par.get("class") or "") in ("H1", "H23") and _one_line(content)
 
 
 def _bold_only(content) -> bool:
