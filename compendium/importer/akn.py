@@ -46,6 +46,9 @@ ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", 
 _ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
 # "1 -", "٤ –", "12." at the start of a paragraph's text (a paragraph with no <num>)
 _TEXT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[-\u2013\u2014.\uff0e]\s+")
+# "(a)", "a)", "(أ)" at the start of a paragraph's text (a sub-paragraph marked up as a paragraph with no <num>)
+_TEXT_ITEM = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxlc]+|" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True))
+                        + r")\s*\)\s+")
 _NOTE_PARENS = re.compile(r"\(\s*(\[\^[^\]]+\])\s*\)")
 _FRBR = re.compile(r"^/akn/un/statement/deliberation/(?P<body>[a-z]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<number>[^/]+)/")
 
@@ -338,7 +341,8 @@ class _Writer:
         if first is None:
             return None
         slots = _leading_text_slots(first)  # the text before the first word may run over spans: "10 <span>-</span>"
-        m = _TEXT_NUMBER.match("".join(getattr(node, attr) or "" for node, attr in slots))
+        lead = "".join(getattr(node, attr) or "" for node, attr in slots)
+        m = _TEXT_NUMBER.match(lead) or _TEXT_ITEM.match(lead)
         if m is None:
             return None
         left = m.end()
@@ -350,7 +354,7 @@ class _Writer:
             if not left:
                 break
         self.losses.append(f"paragraph number {m.group(0).strip()!r} in the text (no <num>) taken as the number")
-        return m.group(1)
+        return m.group(1) if m.re is _TEXT_NUMBER else f"({m.group(1)})"
 
     def _list_with_number(self, lst, prefix: str, eid: str | None) -> None:
         intro = _child(lst, "intro")
