@@ -81,6 +81,8 @@ class AknDocument:
     block_eids: list[tuple[int, str | None, bool]] = field(default_factory=list)
     annexes: list[tuple[int, int]] = field(default_factory=list)  # block index ranges of each annex
     title_from_cover: bool = False  # the preface has no title; the cover page's "Resolution adopted by..." is used
+    heading_eids: set[str] = field(default_factory=set)  # eIds of the unnumbered paragraphs written as headings
+    paragraph_eids: list[str] = field(default_factory=list)  # eIds of every <paragraph>, in document order
 
 
 def _local(tag) -> str:
@@ -121,7 +123,11 @@ class _Writer:
         self.meeting: str | None = None
         self.in_section = False  # a roman-numbered section is open: "C." below it is its sub-section
         self.annex_lead: str | None = None  # "start" at the first paragraph of an annex, "title" after its heading
-        self.pending_number: str | None = None  # the number of an empty numbered paragraph, for the next one
+        self.pending_number: str | None = None
+        self.heading_eids: set[str] = set()  # unnumbered paragraphs written as headings, by eId
+        # eIds that are unnumbered headings in the English file: the same eId in a translation is a heading too
+        # when it is one line of text (AKN4UN eIds are parallel across the six languages)
+        self.english_headings: set[str] = set()  # the number of an empty numbered paragraph, for the next one
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -300,6 +306,10 @@ class _Writer:
             self.heading(None, content, eid)
             self.annex_lead = "title" if lead == "start" else None
             return
+        if not number and content is not None and eid in self.english_headings and _one_line(content):
+            self.losses.append(f"paragraph {eid} written as a heading, as the English file's paragraph {eid} is")
+            self.heading(None, content, eid)
+            return
         if not number and content is not None and _bold_only(content):
             self.heading(None, content, eid)  # a heading marked up as a bold paragraph (the Arabic texts)
             return
@@ -367,6 +377,8 @@ class _Writer:
                 self.point(child)
 
     def heading(self, num, sub, eid: str | None) -> None:
+        if num is None and eid:
+            self.heading_eids.add(eid)
         title = self.inline(sub)
         number = _plain(num) if num is not None else ""
         title = title.strip("*").strip()
@@ -534,18 +546,22 @@ def _parse(path: Path, data: bytes | None = None):
     return root
 
 
-def read_akn(path: Path | str, data: bytes | None = None) -> AknDocument:
-    """One AKN4UN resolution file; an `AknError` naming the file when it cannot be read or lacks a fact."""
+def read_akn(path: Path | str, data: bytes | None = None, english: AknDocument | None = None) -> AknDocument:
+    """One AKN4UN resolution file; an `AknError` naming the file when it cannot be read or lacks a fact.
+
+    `english`, for a translation: the English file read already. When the two files' <paragraph> eIds are the
+    same sequence (the markup is parallel), an unnumbered paragraph of one line whose eId is a heading in the
+    English file is a heading here too, whatever its typography."""
     path = Path(path)
     try:
-        return _read(path, _parse(path, data))
+        return _read(path, _parse(path, data), english)
     except AknError:
         raise
     except RecursionError:
         raise AknError(path, "the XML is nested too deeply to import") from None
 
 
-def _read(path: Path, root) -> AknDocument:
+def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     statement = _child(root, "statement")
     if statement is None:
         raise AknError(path, "no <statement> under <akomaNtoso>: not an AKN4UN resolution")
@@ -575,6 +591,9 @@ def _read(path: Path, root) -> AknDocument:
         raise AknError(path, "no document symbol (coverPage docNumber)")
     title_el = statement.find("a:preface//a:docTitle", ns)
     writer = _Writer(path)
+    paragraph_eids = [p.get("eId") or "" for p in statement.iter(f"{{{AKN_NS}}}paragraph")]
+    if english is not None and english.paragraph_eids == paragraph_eids:
+        writer.english_headings = set(english.heading_eids)
     title = _title(writer, title_el) if title_el is not None else ""
     title_from_cover = False
     if not title:
@@ -591,7 +610,8 @@ def _read(path: Path, root) -> AknDocument:
     markdown = "\n\n".join(writer.blocks + notes) + "\n"
     return AknDocument(path, doc_id, LANGS[code], body, number, date, symbol, title, writer.meeting, markdown,
                        footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
-                       annexes=writer.annexes, title_from_cover=title_from_cover)
+                       annexes=writer.annexes, title_from_cover=title_from_cover,
+                       heading_eids=writer.heading_eids, paragraph_eids=paragraph_eids)
 
 
 def _title(writer: _Writer, title_el) -> str:

@@ -132,9 +132,16 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
     ones, or that cannot be read, is left out and named in `problems`."""
     docs: dict[str, AknDocument] = {}
     problems: list[str] = []
+    english = None
+    if SOURCE_LANG in paths:  # the English file first: where the markup is parallel, its headings guide the others
+        try:
+            english = read_akn(paths[SOURCE_LANG])
+        except AknError:
+            pass  # reported below
     for lang, path in paths.items():
         try:
-            akn = read_akn(path)
+            akn = english if lang == SOURCE_LANG and english is not None else read_akn(
+                path, english=english if lang != SOURCE_LANG else None)
         except AknError as exc:
             problems.append(f"{lang}: {exc}")
             continue
