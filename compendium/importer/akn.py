@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..body import ADOPTION
+
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 # AKN4UN language codes (FRBRlanguage) to ours.
@@ -299,6 +301,8 @@ class _Writer:
             self.losses.append(f"paragraph number {pending!r} on an empty paragraph given to the paragraph after it")
         if not number:
             number = self._number_in_text(par) or ""
+        if not number and content is not None and self._adoption_line(content, eid):
+            return
         lead, self.annex_lead = self.annex_lead, None
         if lead and not number and content is not None and _one_line(content) and (
                 lead == "title" or _ANNEX_WORD.match(_plain(content))):
@@ -339,6 +343,29 @@ class _Writer:
             elif name == "list":
                 self.block_list(child, eid) if not prefix else self._list_with_number(child, prefix, eid)
                 prefix = ""
+
+    def _adoption_line(self, content, eid: str | None) -> bool:
+        """An adoption line marked up as a paragraph, its ordinal a superscript in its own span ("*39* e *séance
+        plénière 29 juillet 2025*"): written as plain text with the superscript joined to its number, so that it
+        reads as the adoption line it is. False (nothing written) for any other paragraph."""
+        ps = _children(content, "p")
+        if len(ps) != 1 or len(content) != 1 or not any(_local(d.tag) == "sup" for d in ps[0].iter()):
+            return False
+        if any(_local(d.tag) not in ("p", "span", "sup", "eol") for d in ps[0].iter()):
+            return False
+        parts = [ps[0].text or ""]
+        for child in ps[0]:
+            if _local(child.tag) == "sup":
+                parts[-1] = parts[-1].rstrip()
+            parts.append("\n" if _local(child.tag) == "eol" else "".join(child.itertext()))
+            parts.append(child.tail or "")
+        lines = [_WS.sub(" ", line).strip() for line in "".join(parts).split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if not ADOPTION.match(text):
+            return False
+        self.losses.append(f"adoption line {text!r}: its italics and superscript ordinal written as plain text")
+        self.emit(text, eid)
+        return True
 
     def _number_in_text(self, par) -> str | None:
         """A paragraph with no <num> whose text begins with its number ("1 -", "٤ –", "5."), as the Arabic texts
