@@ -66,6 +66,11 @@ def test_russian_adoption_line_with_cyrillic_or_latin_ordinal_ending():
         assert ids(f"1. Текст.\n\n{meeting}\n22 июля 2021 года\n") == ["para-1", "adoption"]
 
 
+def test_chinese_adoption_line_with_the_date_first():
+    assert ids("1. 文本。\n\n2025年7月29日\n第39次全体会议\n") == ["para-1", "adoption"]
+    assert ids("1. 文本。\n\n2025年7月29日\n") == ["para-1"]  # a date alone is text of the paragraph
+
+
 def test_lines_are_reported_for_duplicates():
     report = Report()
     parse_body(Path("x.md"), "1. a\n\n2. b\n\n2. c\n", 10, report, numbering="document")

@@ -83,8 +83,10 @@ class AknDocument:
     block_eids: list[tuple[int, str | None, bool]] = field(default_factory=list)
     annexes: list[tuple[int, int]] = field(default_factory=list)  # block index ranges of each annex
     title_from_cover: bool = False  # the preface has no title; the cover page's "Resolution adopted by..." is used
-    heading_eids: set[str] = field(default_factory=set)  # eIds of the unnumbered paragraphs written as headings
-    paragraph_eids: list[str] = field(default_factory=list)  # eIds of every <paragraph>, in document order
+    # the unnumbered paragraphs written as headings, as (region, position): region 0 is the resolution, n its n-th
+    # attachment; position counts the region's <paragraph>s. A region's signature is its paragraphs' numbers.
+    heading_keys: set[tuple[int, int]] = field(default_factory=set)
+    region_signatures: dict[int, list[str | None]] = field(default_factory=dict)
 
 
 def _local(tag) -> str:
@@ -126,10 +128,12 @@ class _Writer:
         self.in_section = False  # a roman-numbered section is open: "C." below it is its sub-section
         self.annex_lead: str | None = None  # "start" at the first paragraph of an annex, "title" after its heading
         self.pending_number: str | None = None
-        self.heading_eids: set[str] = set()  # unnumbered paragraphs written as headings, by eId
-        # eIds that are unnumbered headings in the English file: the same eId in a translation is a heading too
-        # when it is one line of text (AKN4UN eIds are parallel across the six languages)
-        self.english_headings: set[str] = set()  # the number of an empty numbered paragraph, for the next one
+        self.paragraph_keys: dict[int, tuple[int, int]] = {}  # id(<paragraph>) -> (region, position)
+        self.current_key: tuple[int, int] | None = None
+        self.heading_keys: set[tuple[int, int]] = set()  # unnumbered paragraphs written as headings
+        # the unnumbered headings of the English file, in the regions whose paragraphs are the same sequence of
+        # numbered and unnumbered paragraphs here: the paragraph in the same place is a heading here too
+        self.english_headings: set[tuple[int, int]] = set()  # the number of an empty numbered paragraph, for the next one
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -284,6 +288,7 @@ class _Writer:
 
     def paragraph(self, par) -> None:
         eid = par.get("eId")
+        self.current_key = self.paragraph_keys.get(id(par))
         num = _child(par, "num")
         sub = _child(par, "subheading")
         if sub is not None:
@@ -310,8 +315,9 @@ class _Writer:
             self.heading(None, content, eid)
             self.annex_lead = "title" if lead == "start" else None
             return
-        if not number and content is not None and eid in self.english_headings and _one_line(content):
-            self.losses.append(f"paragraph {eid} written as a heading, as the English file's paragraph {eid} is")
+        if not number and content is not None and self.current_key in self.english_headings and _one_line(content):
+            self.losses.append(f"paragraph {eid} written as a heading, as the English file's paragraph in the same "
+                               "place is")
             self.heading(None, content, eid)
             return
         if not number and content is not None and _bold_only(content):
@@ -404,8 +410,8 @@ class _Writer:
                 self.point(child)
 
     def heading(self, num, sub, eid: str | None) -> None:
-        if num is None and eid:
-            self.heading_eids.add(eid)
+        if num is None and self.current_key is not None:
+            self.heading_keys.add(self.current_key)
         title = self.inline(sub)
         number = _plain(num) if num is not None else ""
         title = title.strip("*").strip()
@@ -506,6 +512,24 @@ class _Embedded(Exception):
     def __init__(self, element):
         super().__init__("embeddedStructure")
         self.element = element
+
+
+def _paragraph_regions(statement) -> tuple[dict[int, tuple[int, int]], dict[int, list[str | None]]]:
+    """Each <paragraph>'s (region, position) by id(), and each region's signature: the number (digits) of each
+    of its paragraphs, None when it has none. Region 0 is the resolution, n its n-th attachment."""
+    keys: dict[int, tuple[int, int]] = {}
+    signatures: dict[int, list[str | None]] = {}
+    attachments = [att for atts in _children(statement, "attachments") for att in _children(atts, "attachment")]
+    inside = {id(p) for att in attachments for p in att.iter(f"{{{AKN_NS}}}paragraph")}
+    regions = [(0, [p for p in statement.iter(f"{{{AKN_NS}}}paragraph") if id(p) not in inside])]
+    regions += [(n, list(att.iter(f"{{{AKN_NS}}}paragraph"))) for n, att in enumerate(attachments, 1)]
+    for region, paragraphs in regions:
+        signatures[region] = []
+        for position, par in enumerate(paragraphs):
+            keys[id(par)] = (region, position)
+            num = _child(par, "num")
+            signatures[region].append(_digits(_plain(num)) if num is not None else None)
+    return keys, signatures
 
 
 def _leading_text_slots(p, limit: int = 6) -> list[tuple[object, str]]:
@@ -618,9 +642,11 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
         raise AknError(path, "no document symbol (coverPage docNumber)")
     title_el = statement.find("a:preface//a:docTitle", ns)
     writer = _Writer(path)
-    paragraph_eids = [p.get("eId") or "" for p in statement.iter(f"{{{AKN_NS}}}paragraph")]
-    if english is not None and english.paragraph_eids == paragraph_eids:
-        writer.english_headings = set(english.heading_eids)
+    keys, signatures = _paragraph_regions(statement)
+    writer.paragraph_keys = keys
+    if english is not None:
+        writer.english_headings = {key for key in english.heading_keys
+                                   if english.region_signatures.get(key[0]) == signatures.get(key[0])}
     title = _title(writer, title_el) if title_el is not None else ""
     title_from_cover = False
     if not title:
@@ -638,7 +664,7 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     return AknDocument(path, doc_id, LANGS[code], body, number, date, symbol, title, writer.meeting, markdown,
                        footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
                        annexes=writer.annexes, title_from_cover=title_from_cover,
-                       heading_eids=writer.heading_eids, paragraph_eids=paragraph_eids)
+                       heading_keys=writer.heading_keys, region_signatures=signatures)
 
 
 def _title(writer: _Writer, title_el) -> str:
