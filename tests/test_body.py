@@ -71,6 +71,12 @@ def test_chinese_adoption_line_with_the_date_first():
     assert ids("1. 文本。\n\n2025年7月29日\n") == ["para-1"]  # a date alone is text of the paragraph
 
 
+def test_adoption_line_of_a_resumed_meeting():
+    for meeting in ("55th (resumed) plenary meeting", "55-е (возобновленное) пленарное заседание",
+                    "55e séance plénière (reprise)", "第55次全体会议(续会)"):
+        assert ids(f"1. Text.\n\n{meeting}\n24 December 2024\n") == ["para-1", "adoption"]
+
+
 def test_lines_are_reported_for_duplicates():
     report = Report()
     parse_body(Path("x.md"), "1. a\n\n2. b\n\n2. c\n", 10, report, numbering="document")
