@@ -87,6 +87,8 @@ class AknDocument:
     # attachment; position counts the region's <paragraph>s. A region's signature is its paragraphs' numbers.
     heading_keys: set[tuple[int, int]] = field(default_factory=set)
     region_signatures: dict[int, list[str | None]] = field(default_factory=dict)
+    has_formula: bool = True  # the resolution's preamble has its enacting formula ("The General Assembly,")
+    completeness_note: str | None = None  # text of the XML left out so that the units pair with the English ones
 
 
 def _local(tag) -> str:
@@ -130,6 +132,7 @@ class _Writer:
         self.pending_number: str | None = None
         self.paragraph_keys: dict[int, tuple[int, int]] = {}  # id(<paragraph>) -> (region, position)
         self.current_key: tuple[int, int] | None = None
+        self.skip: set[int] = set()  # id() of elements left out
         self.heading_keys: set[tuple[int, int]] = set()  # unnumbered paragraphs written as headings
         # the unnumbered headings of the English file, in the regions whose paragraphs are the same sequence of
         # numbered and unnumbered paragraphs here: the paragraph in the same place is a heading here too
@@ -474,6 +477,8 @@ class _Writer:
                 self.walk_except(child, child[-1])
             elif name in ("preamble", "mainBody", "embeddedStructure"):
                 self.walk(child)
+            elif name == "formula" and id(child) in self.skip:
+                continue
             elif name == "formula":
                 self.ps(child, "", child.get("eId"))
             elif name == "container":
@@ -642,6 +647,15 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
         raise AknError(path, "no document symbol (coverPage docNumber)")
     title_el = statement.find("a:preface//a:docTitle", ns)
     writer = _Writer(path)
+    formula = statement.find("a:preamble/a:formula", ns)
+    completeness_note = None
+    if english is not None and not english.has_formula and formula is not None and _plain(formula):
+        # the English XML lacks the enacting formula (A/RES/78/225): left out here too, or every preambular
+        # paragraph would pair with the one before it in English
+        writer.skip = {id(formula)}
+        writer.losses.append(f"enacting formula {_plain(formula)!r} left out: the English file has none")
+        completeness_note = (f"The enacting formula of this language's XML ({_plain(formula)}) is not shown: the "
+                             "English XML, the source, has none, and the paragraphs are paired with the English ones.")
     keys, signatures = _paragraph_regions(statement)
     writer.paragraph_keys = keys
     if english is not None:
@@ -664,7 +678,8 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     return AknDocument(path, doc_id, LANGS[code], body, number, date, symbol, title, writer.meeting, markdown,
                        footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
                        annexes=writer.annexes, title_from_cover=title_from_cover,
-                       heading_keys=writer.heading_keys, region_signatures=signatures)
+                       heading_keys=writer.heading_keys, region_signatures=signatures,
+                       has_formula=formula is not None, completeness_note=completeness_note)
 
 
 def _title(writer: _Writer, title_el) -> str:

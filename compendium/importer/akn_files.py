@@ -99,6 +99,9 @@ def resolution_meta(akn: AknDocument, source: AknDocument, provenance: str | Non
     if related:
         meta["related"] = list(related)
     meta["completeness"] = "complete"
+    if akn.completeness_note:
+        meta["completeness"] = "partial"
+        meta["completeness_note"] = akn.completeness_note
     if akn.title_from_cover:
         meta["verified"] = ["title"]
         meta["verification_note"] = ("This language's XML gives no title for the resolution; the title shown is "
