@@ -164,9 +164,17 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
     source_ids = parsed_source.ids()
     hashes = parsed_source.hashes()
     for lang, akn in docs.items():
+        note = None
         if akn.id != source.id:
-            group.problems.append(f"{lang}: its FRBR work is {akn.id}, not {source.id}")
-            continue
+            if (akn.symbol, akn.date, akn.body) != (source.symbol, source.date, source.body):
+                group.problems.append(f"{lang}: its FRBR work is {akn.id}, not {source.id}")
+                continue
+            # a slip in the FRBR identifiers only (A/RES/78/226 in French says 76-226): the symbol and the date
+            # of adoption are the English file's, and its units must still be the English ones (below)
+            note = (f"This language's XML names its work {akn.number} in its FRBR identifiers, but its symbol "
+                    f"({akn.symbol}) and date of adoption ({akn.date}) are those of resolution {source.number}: "
+                    f"it is taken as resolution {source.number}.")
+            akn.losses.append(f"FRBR work {akn.id} taken as {source.id} (same symbol and date)")
         parsed = parsed_source if lang == SOURCE_LANG else parse(akn)
         ids = parsed.ids()
         if parsed.report.errors or ids != source_ids:
@@ -178,6 +186,8 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
                                   + (f"; {parsed.report.errors[0].message}" if parsed.report.errors else ""))
             continue
         meta = resolution_meta(akn, source, provenance, related or [])
+        if note:
+            meta["verification_note"] = (meta.get("verification_note", "") + " " + note).strip()
         translation = None if lang == SOURCE_LANG else (status, dict(hashes))
         group.files[lang] = front_matter(meta, translation) + akn.markdown
         group.parsed[lang] = parsed
