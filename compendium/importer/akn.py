@@ -48,6 +48,7 @@ ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", 
 _ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
 # "1 -", "٤ –", "12." at the start of a paragraph's text (a paragraph with no <num>)
 _TEXT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[-\u2013\u2014.\uff0e]\s+")
+_TEXT_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})\t+")
 # "(a)", "a)", "(أ)" at the start of a paragraph's text (a sub-paragraph marked up as a paragraph with no <num>)
 _TEXT_ITEM = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxlc]+|" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True))
                         + r")\s*\)\s+")
@@ -89,6 +90,7 @@ class AknDocument:
     region_signatures: dict[int, list[str | None]] = field(default_factory=dict)
     has_formula: bool = True  # the resolution's preamble has its enacting formula ("The General Assembly,")
     completeness_note: str | None = None  # text of the XML left out so that the units pair with the English ones
+    renumbered: list[str] = field(default_factory=list)  # paragraph numbers of the XML replaced by the English ones
 
 
 def _local(tag) -> str:
@@ -133,6 +135,9 @@ class _Writer:
         self.paragraph_keys: dict[int, tuple[int, int]] = {}  # id(<paragraph>) -> (region, position)
         self.current_key: tuple[int, int] | None = None
         self.skip: set[int] = set()  # id() of elements left out
+        self.english_numbers: dict[tuple[int, int], str] = {}  # (region, position) -> English paragraph number
+        self.renumber: dict[tuple[int, int], str] = {}  # (region, position) -> the English paragraph number
+        self.renumbered: list[str] = []
         self.heading_keys: set[tuple[int, int]] = set()  # unnumbered paragraphs written as headings
         # the unnumbered headings of the English file, in the regions whose paragraphs are the same sequence of
         # numbered and unnumbered paragraphs here: the paragraph in the same place is a heading here too
@@ -299,6 +304,11 @@ class _Writer:
             return
         number = _plain(num) if num is not None else ""
         content = _child(par, "content")
+        if self.current_key in self.renumber and number:
+            fixed = self.renumber[self.current_key]
+            self.renumbered.append(f"{eid}: {number} written {fixed}. (the English number in the same place)")
+            self.losses.append(f"paragraph {eid} numbered {number!r} in the XML written {fixed}., as in English")
+            number = f"{fixed}."
         pending, self.pending_number = self.pending_number, None
         if number and sub is None and not any(_plain(c) for c in par if _local(c.tag) != "num"):
             # a number with no text: the paragraph after it has the text (the Chinese markup of some texts)
@@ -390,7 +400,11 @@ class _Writer:
         lead = "".join(getattr(node, attr) or "" for node, attr in slots)
         m = _TEXT_NUMBER.match(lead) or _TEXT_ITEM.match(lead)
         if m is None:
-            return None
+            # a bare number before a tab ("\t28\tEngage..."): a number only where the English paragraph in the
+            # same place has that number
+            m = _TEXT_BARE_NUMBER.match(lead)
+            if m is None or self.english_numbers.get(self.current_key) != str(int(m.group(1))):
+                return None
         left = m.end()
         for node, attr in slots:  # take the number out of the text, slot by slot
             text = getattr(node, attr) or ""
@@ -400,7 +414,7 @@ class _Writer:
             if not left:
                 break
         self.losses.append(f"paragraph number {m.group(0).strip()!r} in the text (no <num>) taken as the number")
-        return m.group(1) if m.re is _TEXT_NUMBER else f"({m.group(1)})"
+        return f"({m.group(1)})" if m.re is _TEXT_ITEM else m.group(1)
 
     def _list_with_number(self, lst, prefix: str, eid: str | None) -> None:
         intro = _child(lst, "intro")
@@ -661,6 +675,17 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     if english is not None:
         writer.english_headings = {key for key in english.heading_keys
                                    if english.region_signatures.get(key[0]) == signatures.get(key[0])}
+        for region, mine in signatures.items():
+            theirs = english.region_signatures.get(region)
+            if theirs is not None and len(theirs) == len(mine):
+                writer.english_numbers.update({(region, i): n for i, n in enumerate(theirs) if n is not None})
+            # a numbering slip ("27. 29." or "11. 13. 13."): the same paragraphs, numbered and unnumbered in the
+            # same places, only the numbers differ: the English numbers, paragraph by paragraph
+            if (theirs is not None and mine != theirs and len(mine) == len(theirs)
+                    and [n is None for n in mine] == [n is None for n in theirs]):
+                for position, (a, b) in enumerate(zip(mine, theirs)):
+                    if a != b:
+                        writer.renumber[(region, position)] = b
     title = _title(writer, title_el) if title_el is not None else ""
     title_from_cover = False
     if not title:
@@ -679,7 +704,8 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
                        footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
                        annexes=writer.annexes, title_from_cover=title_from_cover,
                        heading_keys=writer.heading_keys, region_signatures=signatures,
-                       has_formula=formula is not None, completeness_note=completeness_note)
+                       has_formula=formula is not None, completeness_note=completeness_note,
+                       renumbered=writer.renumbered)
 
 
 def _title(writer: _Writer, title_el) -> str:

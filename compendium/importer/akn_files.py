@@ -126,6 +126,9 @@ class Group:
         data["draft_resolution_units"] = draft_units(first) if first else []
         for lang, mapping in self.eids.items():
             data["eids"][lang] = mapping
+        renumbered = {lang: p.akn.renumbered for lang, p in self.parsed.items() if p.akn.renumbered}
+        if renumbered:
+            data["renumbered"] = renumbered  # numbering slips of the XML, written with the English numbers
         return _yaml(data)
 
 
