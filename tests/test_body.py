@@ -60,6 +60,23 @@ def test_footnotes_and_adoption_line():
     assert not report.items
 
 
+def test_russian_adoption_line_with_cyrillic_or_latin_ordinal_ending():
+    # "13-e" with a Latin "e" is how several of the UN's AKN4UN Russian files write the ordinal
+    for meeting in ("13-е пленарное заседание", "13-e пленарное заседание", "43\u2011е\u00a0пленарное заседание"):
+        assert ids(f"1. Текст.\n\n{meeting}\n22 июля 2021 года\n") == ["para-1", "adoption"]
+
+
+def test_chinese_adoption_line_with_the_date_first():
+    assert ids("1. 文本。\n\n2025年7月29日\n第39次全体会议\n") == ["para-1", "adoption"]
+    assert ids("1. 文本。\n\n2025年7月29日\n") == ["para-1"]  # a date alone is text of the paragraph
+
+
+def test_adoption_line_of_a_resumed_meeting():
+    for meeting in ("55th (resumed) plenary meeting", "55-е (возобновленное) пленарное заседание",
+                    "55e séance plénière (reprise)", "第55次全体会议(续会)"):
+        assert ids(f"1. Text.\n\n{meeting}\n24 December 2024\n") == ["para-1", "adoption"]
+
+
 def test_lines_are_reported_for_duplicates():
     report = Report()
     parse_body(Path("x.md"), "1. a\n\n2. b\n\n2. c\n", 10, report, numbering="document")

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..body import ADOPTION
+
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 # AKN4UN language codes (FRBRlanguage) to ours.
@@ -44,6 +46,12 @@ _ITEM = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]+)\)$")
 ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
                   "ش", "ت", "ث", "خ", "ذ", "ض"]
 _ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
+# "1 -", "٤ –", "12." at the start of a paragraph's text (a paragraph with no <num>)
+_TEXT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[-\u2013\u2014.\uff0e]\s+")
+_TEXT_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})\t+")
+# "(a)", "a)", "(أ)" at the start of a paragraph's text (a sub-paragraph marked up as a paragraph with no <num>)
+_TEXT_ITEM = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxlc]+|" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True))
+                        + r")\s*\)\s+")
 _NOTE_PARENS = re.compile(r"\(\s*(\[\^[^\]]+\])\s*\)")
 _FRBR = re.compile(r"^/akn/un/statement/deliberation/(?P<body>[a-z]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<number>[^/]+)/")
 
@@ -76,6 +84,13 @@ class AknDocument:
     block_eids: list[tuple[int, str | None, bool]] = field(default_factory=list)
     annexes: list[tuple[int, int]] = field(default_factory=list)  # block index ranges of each annex
     title_from_cover: bool = False  # the preface has no title; the cover page's "Resolution adopted by..." is used
+    # the unnumbered paragraphs written as headings, as (region, position): region 0 is the resolution, n its n-th
+    # attachment; position counts the region's <paragraph>s. A region's signature is its paragraphs' numbers.
+    heading_keys: set[tuple[int, int]] = field(default_factory=set)
+    region_signatures: dict[int, list[str | None]] = field(default_factory=dict)
+    has_formula: bool = True  # the resolution's preamble has its enacting formula ("The General Assembly,")
+    completeness_note: str | None = None  # text of the XML left out so that the units pair with the English ones
+    renumbered: list[str] = field(default_factory=list)  # paragraph numbers of the XML replaced by the English ones
 
 
 def _local(tag) -> str:
@@ -115,6 +130,18 @@ class _Writer:
         self.draft = 0  # depth of embedded draft resolutions
         self.meeting: str | None = None
         self.in_section = False  # a roman-numbered section is open: "C." below it is its sub-section
+        self.annex_lead: str | None = None  # "start" at the first paragraph of an annex, "title" after its heading
+        self.pending_number: str | None = None
+        self.paragraph_keys: dict[int, tuple[int, int]] = {}  # id(<paragraph>) -> (region, position)
+        self.current_key: tuple[int, int] | None = None
+        self.skip: set[int] = set()  # id() of elements left out
+        self.english_numbers: dict[tuple[int, int], str] = {}  # (region, position) -> English paragraph number
+        self.renumber: dict[tuple[int, int], str] = {}  # (region, position) -> the English paragraph number
+        self.renumbered: list[str] = []
+        self.heading_keys: set[tuple[int, int]] = set()  # unnumbered paragraphs written as headings
+        # the unnumbered headings of the English file, in the regions whose paragraphs are the same sequence of
+        # numbered and unnumbered paragraphs here: the paragraph in the same place is a heading here too
+        self.english_headings: set[tuple[int, int]] = set()  # the number of an empty numbered paragraph, for the next one
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -269,6 +296,7 @@ class _Writer:
 
     def paragraph(self, par) -> None:
         eid = par.get("eId")
+        self.current_key = self.paragraph_keys.get(id(par))
         num = _child(par, "num")
         sub = _child(par, "subheading")
         if sub is not None:
@@ -276,8 +304,40 @@ class _Writer:
             return
         number = _plain(num) if num is not None else ""
         content = _child(par, "content")
+        if self.current_key in self.renumber and number:
+            fixed = self.renumber[self.current_key]
+            self.renumbered.append(f"{eid}: {number} written {fixed}. (the English number in the same place)")
+            self.losses.append(f"paragraph {eid} numbered {number!r} in the XML written {fixed}., as in English")
+            number = f"{fixed}."
+        pending, self.pending_number = self.pending_number, None
+        if number and sub is None and not any(_plain(c) for c in par if _local(c.tag) != "num"):
+            # a number with no text: the paragraph after it has the text (the Chinese markup of some texts)
+            self.pending_number = number
+            return
+        if not number and pending:
+            number = pending
+            self.losses.append(f"paragraph number {pending!r} on an empty paragraph given to the paragraph after it")
+        if not number:
+            number = self._number_in_text(par) or ""
+        if not number and content is not None and self._adoption_line(content, eid):
+            return
+        lead, self.annex_lead = self.annex_lead, None
+        if lead and not number and content is not None and _one_line(content) and (
+                lead == "title" or _ANNEX_WORD.match(_plain(content))):
+            # the first paragraphs of an annex, whatever their style: its heading ("附件") and its title
+            self.heading(None, content, eid)
+            self.annex_lead = "title" if lead == "start" else None
+            return
+        if not number and content is not None and self.current_key in self.english_headings and _one_line(content):
+            self.losses.append(f"paragraph {eid} written as a heading, as the English file's paragraph in the same "
+                               "place is")
+            self.heading(None, content, eid)
+            return
         if not number and content is not None and _bold_only(content):
             self.heading(None, content, eid)  # a heading marked up as a bold paragraph (the Arabic texts)
+            return
+        if not number and content is not None and _heading_style(par, content):
+            self.heading(None, content, eid)  # a heading by its paragraph style H1, H23... (the Chinese texts)
             return
         if (_ROMAN.match(number) or _LETTER.match(number)) and content is not None and _child(par, "list") is None:
             self.heading(num, content, eid)  # a heading marked up as a numbered paragraph (the Chinese texts)
@@ -303,6 +363,59 @@ class _Writer:
                 self.block_list(child, eid) if not prefix else self._list_with_number(child, prefix, eid)
                 prefix = ""
 
+    def _adoption_line(self, content, eid: str | None) -> bool:
+        """An adoption line marked up as a paragraph, its ordinal a superscript in its own span ("*39* e *séance
+        plénière 29 juillet 2025*"): written as plain text with the superscript joined to its number, so that it
+        reads as the adoption line it is. False (nothing written) for any other paragraph."""
+        ps = _children(content, "p")
+        if len(ps) != 1 or len(content) != 1 or not any(_local(d.tag) == "sup" for d in ps[0].iter()):
+            return False
+        if any(_local(d.tag) not in ("p", "span", "sup", "eol") for d in ps[0].iter()):
+            return False
+        parts = [ps[0].text or ""]
+        for child in ps[0]:
+            if _local(child.tag) == "sup":
+                parts[-1] = parts[-1].rstrip()
+            parts.append("\n" if _local(child.tag) == "eol" else "".join(child.itertext()))
+            parts.append(child.tail or "")
+        lines = [_WS.sub(" ", line).strip() for line in "".join(parts).split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if not ADOPTION.match(text):
+            return False
+        self.losses.append(f"adoption line {text!r}: its italics and superscript ordinal written as plain text")
+        self.emit(text, eid)
+        return True
+
+    def _number_in_text(self, par) -> str | None:
+        """A paragraph with no <num> whose text begins with its number ("1 -", "٤ –", "5."), as the Arabic texts
+        often have: the number, taken out of the text (the structure is the paragraph's, the number its own)."""
+        holder = _child(par, "content")
+        if holder is None:
+            lst = _child(par, "list")
+            holder = _child(lst, "intro") if lst is not None else None
+        first = _child(holder, "p") if holder is not None else None
+        if first is None:
+            return None
+        slots = _leading_text_slots(first)  # the text before the first word may run over spans: "10 <span>-</span>"
+        lead = "".join(getattr(node, attr) or "" for node, attr in slots)
+        m = _TEXT_NUMBER.match(lead) or _TEXT_ITEM.match(lead)
+        if m is None:
+            # a bare number before a tab ("\t28\tEngage..."): a number only where the English paragraph in the
+            # same place has that number
+            m = _TEXT_BARE_NUMBER.match(lead)
+            if m is None or self.english_numbers.get(self.current_key) != str(int(m.group(1))):
+                return None
+        left = m.end()
+        for node, attr in slots:  # take the number out of the text, slot by slot
+            text = getattr(node, attr) or ""
+            cut = min(left, len(text))
+            setattr(node, attr, text[cut:])
+            left -= cut
+            if not left:
+                break
+        self.losses.append(f"paragraph number {m.group(0).strip()!r} in the text (no <num>) taken as the number")
+        return f"({m.group(1)})" if m.re is _TEXT_ITEM else m.group(1)
+
     def _list_with_number(self, lst, prefix: str, eid: str | None) -> None:
         intro = _child(lst, "intro")
         if intro is not None:
@@ -314,6 +427,8 @@ class _Writer:
                 self.point(child)
 
     def heading(self, num, sub, eid: str | None) -> None:
+        if num is None and self.current_key is not None:
+            self.heading_keys.add(self.current_key)
         title = self.inline(sub)
         number = _plain(num) if num is not None else ""
         title = title.strip("*").strip()
@@ -347,14 +462,37 @@ class _Writer:
                 self.meeting = _plain(meeting)
             self.emit(text, el.get("eId") or "conclusions")
 
+    @staticmethod
+    def _repeats_meeting(parent, body) -> bool:
+        """The last paragraph of `body` (no number) is only the meeting of the <conclusions> after it (a Chinese
+        text marks its adoption meeting up twice)."""
+        conclusions = _child(parent, "conclusions")
+        if conclusions is None or not len(body) or _local(body[-1].tag) != "paragraph" or _child(body[-1], "num") is not None:
+            return False
+        meeting = conclusions.find(f".//{{{AKN_NS}}}inline[@name='adoptionMeeting']")
+        return meeting is not None and bool(_plain(meeting)) and _plain(body[-1]) == _plain(meeting)
+
+    def walk_except(self, el, skipped) -> None:
+        holder = ET.Element(el.tag)
+        holder.extend(c for c in el if c is not skipped)
+        self.walk(holder)
+
     def walk(self, el) -> None:
         """The text-bearing parts of a statement, doc or embedded structure, in order."""
         for child in el:
             name = _local(child.tag)
             if name in ("meta", "coverPage", "preface"):
                 continue
-            if name in ("preamble", "mainBody", "embeddedStructure"):
+            if name not in ("preamble", "mainBody", "paragraph"):
+                self.annex_lead = None  # the annex's heading and title are its first paragraphs or none
+            if name == "mainBody" and self._repeats_meeting(el, child):
+                self.losses.append(f"the body's last paragraph repeats the adoption meeting ({_plain(child[-1])!r}) "
+                                   "of the conclusions that follow: written once, as the adoption line")
+                self.walk_except(child, child[-1])
+            elif name in ("preamble", "mainBody", "embeddedStructure"):
                 self.walk(child)
+            elif name == "formula" and id(child) in self.skip:
+                continue
             elif name == "formula":
                 self.ps(child, "", child.get("eId"))
             elif name == "container":
@@ -375,6 +513,7 @@ class _Writer:
                 for att in _children(child, "attachment"):
                     for doc in att:
                         start = len(self.blocks)
+                        self.annex_lead = "start"
                         self.walk(doc)
                         self.annexes.append((start, len(self.blocks)))
             elif name in ("p",):
@@ -392,6 +531,53 @@ class _Embedded(Exception):
     def __init__(self, element):
         super().__init__("embeddedStructure")
         self.element = element
+
+
+def _paragraph_regions(statement) -> tuple[dict[int, tuple[int, int]], dict[int, list[str | None]]]:
+    """Each <paragraph>'s (region, position) by id(), and each region's signature: the number (digits) of each
+    of its paragraphs, None when it has none. Region 0 is the resolution, n its n-th attachment."""
+    keys: dict[int, tuple[int, int]] = {}
+    signatures: dict[int, list[str | None]] = {}
+    attachments = [att for atts in _children(statement, "attachments") for att in _children(atts, "attachment")]
+    inside = {id(p) for att in attachments for p in att.iter(f"{{{AKN_NS}}}paragraph")}
+    regions = [(0, [p for p in statement.iter(f"{{{AKN_NS}}}paragraph") if id(p) not in inside])]
+    regions += [(n, list(att.iter(f"{{{AKN_NS}}}paragraph"))) for n, att in enumerate(attachments, 1)]
+    for region, paragraphs in regions:
+        signatures[region] = []
+        for position, par in enumerate(paragraphs):
+            keys[id(par)] = (region, position)
+            num = _child(par, "num")
+            signatures[region].append(_digits(_plain(num)) if num is not None else None)
+    return keys, signatures
+
+
+def _leading_text_slots(p, limit: int = 6) -> list[tuple[object, str]]:
+    """The first text slots ((element, "text"|"tail")) of a <p> in document order, through spans only."""
+    slots: list[tuple[object, str]] = []
+
+    def visit(el) -> bool:
+        slots.append((el, "text"))
+        for child in el:
+            if len(slots) >= limit or _local(child.tag) != "span" or not visit(child):
+                return False
+            slots.append((child, "tail"))
+        return True
+
+    visit(p)
+    return slots[:limit]
+
+
+def _one_line(content) -> bool:
+    """A content of one <p> of text with no footnote."""
+    ps = _children(content, "p")
+    return (len(ps) == 1 and len(content) == 1 and bool(_plain(ps[0]))
+            and not any(_local(d.tag) == "authorialNote" for d in ps[0].iter()))
+
+
+def _heading_style(par, content) -> bool:
+    """A paragraph in a heading style (class H1 or H23, the UN's styles of the annex and section headings) of one line of text with
+    no footnote: a heading, whatever its typography."""
+    return (par.get("class") or "") in ("H1", "H23") and _one_line(content)
 
 
 def _bold_only(content) -> bool:
@@ -430,18 +616,22 @@ def _parse(path: Path, data: bytes | None = None):
     return root
 
 
-def read_akn(path: Path | str, data: bytes | None = None) -> AknDocument:
-    """One AKN4UN resolution file; an `AknError` naming the file when it cannot be read or lacks a fact."""
+def read_akn(path: Path | str, data: bytes | None = None, english: AknDocument | None = None) -> AknDocument:
+    """One AKN4UN resolution file; an `AknError` naming the file when it cannot be read or lacks a fact.
+
+    `english`, for a translation: the English file read already. When the two files' <paragraph> eIds are the
+    same sequence (the markup is parallel), an unnumbered paragraph of one line whose eId is a heading in the
+    English file is a heading here too, whatever its typography."""
     path = Path(path)
     try:
-        return _read(path, _parse(path, data))
+        return _read(path, _parse(path, data), english)
     except AknError:
         raise
     except RecursionError:
         raise AknError(path, "the XML is nested too deeply to import") from None
 
 
-def _read(path: Path, root) -> AknDocument:
+def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     statement = _child(root, "statement")
     if statement is None:
         raise AknError(path, "no <statement> under <akomaNtoso>: not an AKN4UN resolution")
@@ -471,6 +661,31 @@ def _read(path: Path, root) -> AknDocument:
         raise AknError(path, "no document symbol (coverPage docNumber)")
     title_el = statement.find("a:preface//a:docTitle", ns)
     writer = _Writer(path)
+    formula = statement.find("a:preamble/a:formula", ns)
+    completeness_note = None
+    if english is not None and not english.has_formula and formula is not None and _plain(formula):
+        # the English XML lacks the enacting formula (A/RES/78/225): left out here too, or every preambular
+        # paragraph would pair with the one before it in English
+        writer.skip = {id(formula)}
+        writer.losses.append(f"enacting formula {_plain(formula)!r} left out: the English file has none")
+        completeness_note = (f"The enacting formula of this language's XML ({_plain(formula)}) is not shown: the "
+                             "English XML, the source, has none, and the paragraphs are paired with the English ones.")
+    keys, signatures = _paragraph_regions(statement)
+    writer.paragraph_keys = keys
+    if english is not None:
+        writer.english_headings = {key for key in english.heading_keys
+                                   if english.region_signatures.get(key[0]) == signatures.get(key[0])}
+        for region, mine in signatures.items():
+            theirs = english.region_signatures.get(region)
+            if theirs is not None and len(theirs) == len(mine):
+                writer.english_numbers.update({(region, i): n for i, n in enumerate(theirs) if n is not None})
+            # a numbering slip ("27. 29." or "11. 13. 13."): the same paragraphs, numbered and unnumbered in the
+            # same places, only the numbers differ: the English numbers, paragraph by paragraph
+            if (theirs is not None and mine != theirs and len(mine) == len(theirs)
+                    and [n is None for n in mine] == [n is None for n in theirs]):
+                for position, (a, b) in enumerate(zip(mine, theirs)):
+                    if a != b:
+                        writer.renumber[(region, position)] = b
     title = _title(writer, title_el) if title_el is not None else ""
     title_from_cover = False
     if not title:
@@ -487,7 +702,10 @@ def _read(path: Path, root) -> AknDocument:
     markdown = "\n\n".join(writer.blocks + notes) + "\n"
     return AknDocument(path, doc_id, LANGS[code], body, number, date, symbol, title, writer.meeting, markdown,
                        footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
-                       annexes=writer.annexes, title_from_cover=title_from_cover)
+                       annexes=writer.annexes, title_from_cover=title_from_cover,
+                       heading_keys=writer.heading_keys, region_signatures=signatures,
+                       has_formula=formula is not None, completeness_note=completeness_note,
+                       renumbered=writer.renumbered)
 
 
 def _title(writer: _Writer, title_el) -> str:

@@ -99,6 +99,9 @@ def resolution_meta(akn: AknDocument, source: AknDocument, provenance: str | Non
     if related:
         meta["related"] = list(related)
     meta["completeness"] = "complete"
+    if akn.completeness_note:
+        meta["completeness"] = "partial"
+        meta["completeness_note"] = akn.completeness_note
     if akn.title_from_cover:
         meta["verified"] = ["title"]
         meta["verification_note"] = ("This language's XML gives no title for the resolution; the title shown is "
@@ -123,6 +126,9 @@ class Group:
         data["draft_resolution_units"] = draft_units(first) if first else []
         for lang, mapping in self.eids.items():
             data["eids"][lang] = mapping
+        renumbered = {lang: p.akn.renumbered for lang, p in self.parsed.items() if p.akn.renumbered}
+        if renumbered:
+            data["renumbered"] = renumbered  # numbering slips of the XML, written with the English numbers
         return _yaml(data)
 
 
@@ -132,9 +138,16 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
     ones, or that cannot be read, is left out and named in `problems`."""
     docs: dict[str, AknDocument] = {}
     problems: list[str] = []
+    english = None
+    if SOURCE_LANG in paths:  # the English file first: where the markup is parallel, its headings guide the others
+        try:
+            english = read_akn(paths[SOURCE_LANG])
+        except AknError:
+            pass  # reported below
     for lang, path in paths.items():
         try:
-            akn = read_akn(path)
+            akn = english if lang == SOURCE_LANG and english is not None else read_akn(
+                path, english=english if lang != SOURCE_LANG else None)
         except AknError as exc:
             problems.append(f"{lang}: {exc}")
             continue
@@ -154,9 +167,17 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
     source_ids = parsed_source.ids()
     hashes = parsed_source.hashes()
     for lang, akn in docs.items():
+        note = None
         if akn.id != source.id:
-            group.problems.append(f"{lang}: its FRBR work is {akn.id}, not {source.id}")
-            continue
+            if (akn.symbol, akn.date, akn.body) != (source.symbol, source.date, source.body):
+                group.problems.append(f"{lang}: its FRBR work is {akn.id}, not {source.id}")
+                continue
+            # a slip in the FRBR identifiers only (A/RES/78/226 in French says 76-226): the symbol and the date
+            # of adoption are the English file's, and its units must still be the English ones (below)
+            note = (f"This language's XML names its work {akn.number} in its FRBR identifiers, but its symbol "
+                    f"({akn.symbol}) and date of adoption ({akn.date}) are those of resolution {source.number}: "
+                    f"it is taken as resolution {source.number}.")
+            akn.losses.append(f"FRBR work {akn.id} taken as {source.id} (same symbol and date)")
         parsed = parsed_source if lang == SOURCE_LANG else parse(akn)
         ids = parsed.ids()
         if parsed.report.errors or ids != source_ids:
@@ -168,6 +189,8 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
                                   + (f"; {parsed.report.errors[0].message}" if parsed.report.errors else ""))
             continue
         meta = resolution_meta(akn, source, provenance, related or [])
+        if note:
+            meta["verification_note"] = (meta.get("verification_note", "") + " " + note).strip()
         translation = None if lang == SOURCE_LANG else (status, dict(hashes))
         group.files[lang] = front_matter(meta, translation) + akn.markdown
         group.parsed[lang] = parsed
