@@ -74,8 +74,18 @@ def _target(site: Path, page: str, href: str) -> tuple[str, str]:
     return target, unquote(parts.fragment)
 
 
-def check_site(site: Path, allowed_hosts: tuple[str, ...] = ("undocs.org",)) -> tuple[list[BrokenLink], int]:
-    """Broken internal links and anchors of every page; external links only to the allowed hosts' pages."""
+# The United Nations' own sites: the document system (undocs.org, docs.un.org) that the pages link symbols to,
+# and the links the UN's texts themselves carry (its Akoma Ntoso files link to docs.un.org and www.un.org).
+UN_HOSTS = ("undocs.org", "un.org")
+
+
+def _allowed(host: str, allowed_hosts: tuple[str, ...]) -> bool:
+    return any(host == allowed or host.endswith("." + allowed) for allowed in allowed_hosts)
+
+
+def check_site(site: Path, allowed_hosts: tuple[str, ...] = UN_HOSTS) -> tuple[list[BrokenLink], int]:
+    """Broken internal links and anchors of every page; external links only to the allowed hosts' pages (a
+    host or any of its subdomains)."""
     pages = {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*.html"))}
     parsed: dict[str, _Links] = {}
 
@@ -106,7 +116,7 @@ def check_site(site: Path, allowed_hosts: tuple[str, ...] = ("undocs.org",)) -> 
             host = urlsplit(href if "//" in href else "").hostname or ""
             if href.startswith(("mailto:",)):
                 continue
-            if host not in allowed_hosts:
+            if not _allowed(host, allowed_hosts):
                 broken.append(BrokenLink(rel, href, f"external link to {host or href}"))
     for rel, href in _script_targets(site, pages, broken):
         checked += 1

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from compendium import settings
 from compendium.diagnostics import Report
+from compendium.facts import adopting_resolutions
 from compendium.editions import build_editions, downloads_html, find_file, load_manifest
 from compendium.editions import book as book_module
 from compendium.editions.pdf import render
@@ -80,10 +81,12 @@ def make_content(content: Path) -> Path:
           "## I. FIRST\n\n1. A paragraph that is only in English.[^1]\n\n[^1]: A note only in English.\n")
     write(content, "instruments/test-record/en.md",
           "---\nid: test-record\nkind: principles\ntitle: Test principles without a text\ncluster: governance\n"
-          "completeness: none\n---\n")
+          "adopted_by: {body: ecosoc, resolution: 2000/1}\ncompleteness: none\n---\n")
+    # The resolution adopted the principles: the editions print it with them.
     write(content, "resolutions/ecosoc-2000-1/en.md",
           "---\nid: ecosoc-2000-1\nkind: resolution\ntitle: A resolution written for this test\n"
-          "symbol: E/RES/2000/1\ncompleteness: complete\n---\n\n*Recalling* x,\n\n1. *Decides* y;\n")
+          "symbol: E/RES/2000/1\nadopted_by: {body: ecosoc, resolution: 2000/1}\ncompleteness: complete\n---\n\n"
+          "*Recalling* x,\n\n1. *Decides* y;\n")
     return content
 
 
@@ -486,13 +489,18 @@ def test_a_seventh_language_is_printed_with_no_code_change(tmp_path, monkeypatch
     config = {"languages": {**base["languages"], "pt": {"name": "Português", "locale": "pt"}}}
     monkeypatch.setattr(languages, "load_config", lambda: config)
     content = tmp_path / "content"
+    adopted = "adopted_by: {body: ecosoc, resolution: 2000/1}\n"  # printed with the record it adopted
+    write(content, "instruments/test-record/en.md",
+          "---\nid: test-record\nkind: principles\ntitle: Test principles without a text\ncluster: governance\n"
+          f"{adopted}completeness: none\n---\n")
     write(content, "resolutions/ecosoc-2000-1/en.md",
-          "---\nid: ecosoc-2000-1\nkind: resolution\ntitle: A resolution\ncompleteness: complete\n---\n\n1. Decides.\n")
+          f"---\nid: ecosoc-2000-1\nkind: resolution\ntitle: A resolution\n{adopted}completeness: complete\n---\n\n"
+          "1. Decides.\n")
     write(content, "resolutions/ecosoc-2000-1/pt.md",
-          "---\nid: ecosoc-2000-1\nkind: resolution\ntitle: Uma resolução de teste\ncompleteness: complete\n---\n\n"
-          "1. Decide uma coisa, com acentuação: ação, coração.\n")
+          f"---\nid: ecosoc-2000-1\nkind: resolution\ntitle: Uma resolução de teste\n{adopted}completeness: complete\n"
+          "---\n\n1. Decide uma coisa, com acentuação: ação, coração.\n")
     outcome = build(content, tmp_path / "out", tmp_path / "cache", langs=["pt"])
-    assert outcome.ok and outcome.rendered == ["pt/downloads/compendium-pt.pdf"]
+    assert outcome.ok and outcome.rendered == ["pt/downloads/compendium-pt.pdf", "pt/downloads/cluster-governance-pt.pdf"]
     reader = PdfReader(tmp_path / "out/pt/downloads/compendium-pt.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "pt"
     assert "Uma resolução de teste" in "".join(p.extract_text() for p in reader.pages)
@@ -538,9 +546,15 @@ def test_shipped_english_edition_lists_every_instrument(tmp_path):
     assert outcome.ok, [f.format() for f in outcome.failures]
     reader = PdfReader(tmp_path / "out/en/downloads/compendium-en.pdf")
     titles = {title for _d, title, _p in outline(reader)}
-    missing = [d.title for d in corpus.documents if d.title not in titles]
+    printed = adopting_resolutions(corpus)
+    assert {"ga-70-175", "ecosoc-1997-33"} <= printed
+    expected = [d for d in corpus.documents if d.collection == "instruments" or d.id in printed]
+    missing = [d.title for d in expected if d.title not in titles]
     assert not missing, missing
-    assert len(reader.pages) >= len(corpus.ids()) + 3
+    others = {d.title for d in corpus.documents if d.collection == "resolutions" and d.id not in printed}
+    others -= {d.title for d in expected}  # a resolution may bear the title of the instrument it recommends
+    assert others and not others & titles  # every other resolution is on the site, not in print
+    assert len(reader.pages) >= len(expected) + 3
 
 
 @pytest.mark.slow

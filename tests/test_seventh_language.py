@@ -25,6 +25,7 @@ PT_DOC = """---
 id: ecosoc-2000-1
 kind: resolution
 title: Uma resolução escrita para este teste
+adopted_by: {{body: ecosoc, resolution: 2000/1}}
 completeness: complete
 translation: {{status: translated, source_hashes: {hashes}}}
 ---
@@ -39,6 +40,7 @@ EN_DOC = """---
 id: ecosoc-2000-1
 kind: resolution
 title: A resolution written for this test
+adopted_by: {body: ecosoc, resolution: 2000/1}
 completeness: complete
 ---
 
@@ -71,6 +73,12 @@ def edition(tmp_path_factory):
     content = root / "content" / "resolutions" / "ecosoc-2000-1"
     content.mkdir(parents=True)
     (content / "en.md").write_text(EN_DOC, encoding="utf-8")
+    # The instrument the resolution adopted: the printed editions hold the resolution with it.
+    record = root / "content" / "instruments" / "test-record"
+    record.mkdir(parents=True)
+    (record / "en.md").write_text("---\nid: test-record\nkind: principles\ntitle: Test principles without a text\n"
+                                  "cluster: governance\nadopted_by: {body: ecosoc, resolution: 2000/1}\n"
+                                  "completeness: none\n---\n", encoding="utf-8")
 
     def cli(*args: str) -> Result:
         """The command in this process, with the national edition's settings instead of the environment's."""
