@@ -221,7 +221,8 @@ CITATION_PAIRS = {"bodies": BODY_CODES, "post_bodies": BODY_CODES, "antecedent_b
                   "headed": UNIT_KINDS}
 CITATION_REQUIRED = ("head", "date", "sep", "antecedent", "annex", "section", "paragraph", "item", "place_sep", "lead",
                      "trail")
-CITATION_OPTIONAL = ("post_prefix", "post_link", "date_before", "item_prefix", "item_suffix", "tail_word")
+CITATION_OPTIONAL = ("post_prefix", "post_link", "date_before", "item_prefix", "item_suffix", "tail_word", "internal",
+                     "this_unit", "range")
 _TOP: dict[str, Callable[[_Checker, tuple, Any], None]] = {
     "citations": _Checker.citations,
     "title_prefix": _Checker.text,

@@ -25,7 +25,7 @@ from .body import FOOTNOTE_REF
 from .i18n import format_iso_date, gettext_for
 from .languages import info
 from .markup import Markup, escape, macro
-from .model import Adoption, Document, Unit
+from .model import HEADED_KINDS, Adoption, Document, Unit
 from .unitid import unit_label
 from .vocabulary import body_name, cluster_name, completeness_name, status_name
 
@@ -41,6 +41,10 @@ _md = markdown.Markdown(extensions=[], output_format="html")
 # A footnote call is held as a placeholder (private-use characters) while the text is sanitised and its
 # citations linked, then replaced by the call's HTML.
 _CALL = re.compile("\ue000([^\ue001]*)\ue001")
+
+# The units a text may call "this rule", "this article": a rule's paragraphs are not among them.
+_THIS_UNIT = frozenset(HEADED_KINDS) - {"paragraph"}
+
 
 def _esc(value: object) -> str:
     """Escape a value for the unit markup built in Python (tests/test_architecture.py checks every value is)."""
@@ -140,6 +144,7 @@ class Renderer:
         self.label_permalink = self._("Permalink to this paragraph")
         self.heading_kinds = HEADING_KINDS
         self._called: set[str] = set()
+        self._within: Unit | None = None  # the rule (article…) being rendered: "paragraph 1 of this rule"
 
     # -- output choices ------------------------------------------------------------------------------------
     @property
@@ -171,7 +176,7 @@ class Renderer:
     def _inline(self, text: str) -> str:
         out = _markdown_inline(text)
         if self.citations is not None:
-            out = self.citations.link(out, self.doc, self.lang, self.links)
+            out = self.citations.link(out, self.doc, self.lang, self.links, self._within)
         if "\ue000" in out:
             out = _CALL.sub(lambda m: self.footnote_call(m.group(1)), out)
         return out
@@ -222,6 +227,15 @@ class Renderer:
                 f'{_esc(self._("Current source text"))} ({_esc(self.source_language_name)})</a></p>')
 
     def _unit(self, u: Unit, depth: int) -> str:
+        if u.kind in _THIS_UNIT:
+            outer, self._within = self._within, u
+            try:
+                return self._unit_html(u, depth)
+            finally:
+                self._within = outer
+        return self._unit_html(u, depth)
+
+    def _unit_html(self, u: Unit, depth: int) -> str:
         kind = u.kind
         if kind == "footnote":
             return ""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..facts import adoption_year
 from ..model import Corpus, Document, Unit
+from .internal import may_refer, references
 from .linking import link_html
 from .mentions import Mention, find_mentions, may_mention, normalise_number, own_body_of
 from .resolve import Resolution, Resolver
@@ -101,14 +102,21 @@ class CitationIndex:
                 for resolution in self.resolve(text, doc):
                     yield unit, resolution
 
-    def link(self, fragment: str, doc: Document, lang: str | None, links: "LinkPolicy") -> str:
+    def link(self, fragment: str, doc: Document, lang: str | None, links: "LinkPolicy",
+             within: Unit | None = None) -> str:
         """The rendered HTML of a text of `doc`, with its resolved mentions linked: `links`, the output's
-        link policy, makes each href (or leaves the mention as text)."""
+        link policy, makes each href (or leaves the mention as text). The text's references to units of
+        `doc` itself ("rules 7 and 8", "paragraph 1 of this rule", `within` being that rule) are linked too."""
         from ..addresses import symbol_of_undocs
 
         page_lang = lang or doc.lang
 
         def find(text: str):
+            for ref in references(text, doc, doc.lang, within):
+                yield ref.start, ref.end, links.unit(ref.unit_id), ""
+            yield from find_others(text)
+
+        def find_others(text: str):
             for r in self.resolve(text, doc):
                 if r.target is not None:
                     href, title = links.document(r.target, r.unit_id), self.title(r.doc_id, page_lang)
@@ -121,7 +129,7 @@ class CitationIndex:
                 for start, end in r.mention.spans:
                     yield start, end, href, title
 
-        return link_html(fragment, find, lambda text: self.may_mention(text, doc.lang))
+        return link_html(fragment, find, lambda text: self.may_mention(text, doc.lang) or may_refer(text, doc.lang))
 
     # -- backlinks ------------------------------------------------------------------------------
     @property

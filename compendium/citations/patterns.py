@@ -56,6 +56,11 @@ class Language:
     item_letters: str = ""  # the language's own sub-item letters, in order, for a, b, c...
     keywords: tuple[str, ...] = ()  # words without which a text holds no resolution mention
     post_link: str = ""  # the words joining a body named after the number ("of the"), left out of messages
+    # A document's references to its own units ("rules 7 and 8", "paragraph 2 of rule 47", "paragraph 1 of
+    # this rule"; citations/internal.py): the words joining a paragraph to its unit, "this", and a range.
+    internal: str = ""  # between "paragraph(s) N" and the unit it belongs to ("of")
+    this_unit: str = ""  # "this" before the unit's word
+    range: str = ""  # between the two ends of a range ("rules 50 to 52")
 
 
 def from_data(spec: dict) -> Language:
@@ -74,7 +79,8 @@ def from_data(spec: dict) -> Language:
         paragraph=rx("paragraph"), item=rx("item"), headed=pairs(spec.get("headed", "")), place_sep=rx("place_sep"),
         lead=rx("lead"), trail=rx("trail"), item_prefix=rx("item_prefix"), item_suffix=rx("item_suffix"),
         tail_word=rx("tail_word"), date_before=rx("date_before"), ordinals=tuple(spec.get("ordinals", ())),
-        item_letters=spec.get("item_letters", ""), keywords=tuple(spec.get("keywords", ())), post_link=rx("post_link"))
+        item_letters=spec.get("item_letters", ""), keywords=tuple(spec.get("keywords", ())), post_link=rx("post_link"),
+        internal=rx("internal"), this_unit=rx("this_unit"), range=rx("range"))
 
 
 @cached

@@ -47,6 +47,8 @@ def check_translations(corpus: Corpus, report: Report) -> None:
                     report.warning(doc.path, 1, 1, f"this translation has no source text {src_lang}.md to compare with",
                                    f"add {src_lang}.md, or set 'source_language:' to the language of the source")
                 continue
+            if not doc.has_text and doc.meta.completeness == "none":
+                continue  # a catalogue record in this language (its title and facts): no text to align or track
             _check_one(doc, source, current, report)
 
 
