@@ -30,8 +30,10 @@ def udhr_content(content: Path) -> None:
         text = re.sub(r"^id: .*$", "id: udhr", text, count=1, flags=re.M)
         text = re.sub(r"^cluster: .*\n", "", text, flags=re.M).replace("\n---\n", "\ncluster: custody\n---\n", 1)
         write(content, f"instruments/udhr/{lang}.md", text)
+    # A long value without a place to break (a file name) in the facts panel: it must not widen a phone's page.
     write(content, "resolutions/ecosoc-2000-1/en.md",
           "---\nid: ecosoc-2000-1\nkind: resolution\ntitle: A resolution written for this test only\n"
+          "source: A test source file named resolution_written_for_this_test_only_0123456789abcdef.txt\n"
           "completeness: complete\n---\n\n1. *Decides* that this paragraph exists in English only.\n")
 
 
@@ -173,3 +175,21 @@ def test_side_by_side_aligns_arabic_beside_english(site, page):
     assert page.locator(".cmp-parallel .cmp-row").count() >= 31  # preamble and 30 articles, aligned by id
     assert "compare=en" in page.url  # the view can be linked to
     page.screenshot(path=str(artefacts_dir(ROOT) / "udhr-ar-beside-en.png"), full_page=False)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pages_fit_a_phone(site, browser, lang):
+    """At 390 px nothing of the page's content reaches past the screen's edge (the theme's closed drawer,
+    outside the content, is not counted)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        for rel in (f"{lang}/instruments/udhr/", f"{lang}/resolutions/ecosoc-2000-1/"):
+            phone.goto(f"{site[1]}/{rel}")
+            wide = phone.evaluate("""() => [...document.querySelectorAll('.md-content *')]
+                .map(e => [e, e.getBoundingClientRect()])
+                .filter(([e, r]) => r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5))
+                .map(([e, r]) => `${e.tagName}.${e.className} ${Math.round(r.left)}..${Math.round(r.right)}`)""")
+            assert wide == [], (rel, wide[:5])
+    finally:
+        context.close()
