@@ -161,8 +161,30 @@ def test_kyoto_instrument_sections_and_paragraphs():
 
 
 def test_malformed_file_is_a_clear_error():
-    with pytest.raises(AknError, match="ecosoc-2023-23/ar.xml: not well-formed XML"):
-        read_akn(xml("ecosoc-2023-23", "ar"))
+    with pytest.raises(AknError, match="sample.xml: not well-formed XML"):
+        read_akn("sample.xml", b'<akomaNtoso><statement><p>a</statement></akomaNtoso>')  # </statement> closes an open element
+
+
+def test_stray_end_tags_left_out_and_recorded():
+    # ecosoc-2023-23 ar: "</embeddedStructure></p></content></paragraph>" with no start tags (line 450)
+    data = xml("ecosoc-2023-23", "ar").read_bytes()
+    with pytest.raises(ET.ParseError):
+        ET.fromstring(data)
+    d = read_akn(xml("ecosoc-2023-23", "ar"))
+    assert [r.split(":")[0] for r in d.repairs[:4]] == ["line 450", "line 451", "line 452", "line 453"]
+    assert "</embeddedStructure> closes no open element" in d.repairs[0]
+    group = group_of("ecosoc-2023-23")  # the body's heading repeating the cover page's proponent: left out
+    same_ids(group)
+    assert "adoption" in group.parsed["ar"].ids() and "E/2023/30" not in group.files["ar"].split("---")[2]
+    assert "repaired:\n  ar:\n  - 'line 450: end tag </embeddedStructure>" in group.sidecar()
+
+
+def test_formula_repeated_as_a_paragraph_written_once():
+    group = group_of("ecosoc-2024-11")  # ar: the draft's formula container, then the same words as para_4
+    same_ids(group)
+    assert group.parsed["ar"].akn.repairs == [
+        "para_4: an unnumbered paragraph repeating the enacting formula just before it ('إن الجمعية العامة،') left out"]
+    assert group.files["ar"].count("إن الجمعية العامة") == 1
 
 
 SAMPLE = None

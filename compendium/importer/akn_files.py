@@ -129,6 +129,9 @@ class Group:
         renumbered = {lang: p.akn.renumbered for lang, p in self.parsed.items() if p.akn.renumbered}
         if renumbered:
             data["renumbered"] = renumbered  # numbering slips of the XML, written with the English numbers
+        repaired = {lang: p.akn.repairs for lang, p in self.parsed.items() if p.akn.repairs}
+        if repaired:
+            data["repaired"] = repaired  # faults of the XML worked around: stray end tags, a line written twice
         return _yaml(data)
 
 
