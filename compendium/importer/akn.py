@@ -145,6 +145,7 @@ class _Writer:
         # the unnumbered headings of the English file, in the regions whose paragraphs are the same sequence of
         # numbered and unnumbered paragraphs here: the paragraph in the same place is a heading here too
         self.english_headings: set[tuple[int, int]] = set()  # the number of an empty numbered paragraph, for the next one
+        self.body_meeting: str | None = None  # the adoption meeting written as the body's last paragraph
         self.proponent: str | None = None  # the cover page's "[On the recommendation of ...]", its words only
         self.repairs: list[str] = []
 
@@ -464,9 +465,12 @@ class _Writer:
             self.emit(f"### {number} {title}", eid)
 
     def conclusions(self, el) -> None:
+        body_meeting, self.body_meeting = self.body_meeting, None
         for p in _children(el, "p"):
             text = "\n".join(_WS.sub(" ", line).strip() for line in re.sub(r"<sup>|</sup>", "", self.inline(p, top=False)).split("\n"))
             text = "\n".join(line for line in text.split("\n") if line)
+            if body_meeting:
+                text, body_meeting = f"{body_meeting}\n{text}", None
             meeting = p.find(f".//{{{AKN_NS}}}location")
             meeting = p.find(f".//{{{AKN_NS}}}inline") if meeting is None else meeting
             if meeting is not None and self.meeting is None:
@@ -494,6 +498,22 @@ class _Writer:
             return False
         return bool(_plain(par)) and _words(_plain(par)) == _words(_plain(before))
 
+    @staticmethod
+    def _meeting_in_body(parent, body) -> bool:
+        """The last paragraph of `body` (no number, one line) is the adoption meeting, and the <conclusions> after
+        it have no meeting, only the date (the Spanish A/RES/S-32/1: "Primera sesión plenaria")."""
+        conclusions = _child(parent, "conclusions")
+        if conclusions is None or not len(body) or _local(body[-1].tag) != "paragraph":
+            return False
+        last = body[-1]
+        if _child(last, "num") is not None or _child(last, "content") is None or not _one_line(_child(last, "content")):
+            return False
+        if any(_local(d.tag) in ("inline", "location") for d in conclusions.iter()):
+            return False  # the conclusions name a meeting: the paragraph is something else
+        if not any(_local(d.tag) == "docDate" for d in conclusions.iter()):
+            return False
+        return bool(ADOPTION.match(_plain(last)))
+
     def walk_except(self, el, skipped) -> None:
         holder = ET.Element(el.tag)
         holder.extend(c for c in el if c is not skipped)
@@ -516,7 +536,15 @@ class _Writer:
                 continue
             if name not in ("preamble", "mainBody", "paragraph"):
                 self.annex_lead = None  # the annex's heading and title are its first paragraphs or none
-            if name == "mainBody" and self._repeats_meeting(el, child):
+            if name == "mainBody" and self._meeting_in_body(el, child):
+                last = child[-1]
+                self.body_meeting = _plain(last)
+                self.repairs.append(f"{last.get('eId')}: the adoption meeting ({_plain(last)!r}) is the body's last "
+                                    "paragraph, the conclusions after it have only the date: written as one "
+                                    "adoption line, in plain text")
+                self.losses.append(self.repairs[-1])
+                self.walk_except(child, last)
+            elif name == "mainBody" and self._repeats_meeting(el, child):
                 self.losses.append(f"the body's last paragraph repeats the adoption meeting ({_plain(child[-1])!r}) "
                                    "of the conclusions that follow: written once, as the adoption line")
                 self.walk_except(child, child[-1])
