@@ -26,9 +26,10 @@ SUBSECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
 # "43rd plenary meeting" in the six languages, optionally in italics. The Russian ordinal's "е" is also accepted
 # as the Latin look-alike "e", as the UN's AKN4UN Russian files have it ("13-e пленарное заседание"); a Chinese
 # adoption line may give the date before the meeting ("2025年7月29日\n第39次全体会议", E/RES/2025/16's annex); a
-# resumed meeting says so before "plenary meeting" in English and Russian ("55th (resumed) plenary meeting").
+# resumed meeting says so before "plenary meeting" in English and Russian ("55th (resumed) plenary meeting"); a
+# Spanish meeting of the first ten may be spelt out ("Primera sesión plenaria", A/RES/S-32/1).
 ADOPTION = re.compile(
-    r"^\*?\s*(\d+\s*(st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|\d+(e|re)\s+séance plénière|\d+a\s+sesión plenaria"
+    r"^\*?\s*(\d+\s*(st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|\d+(e|re)\s+séance plénière|(?:\d+a|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima)\s+sesión plenaria"
     r"|\d+[-\u2011]?[еe]\s+(?:\(возобновленное\)\s+)?пленарное заседание|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次全体会议|الجلسة العامة\s*\d+)",
     re.I,
 )

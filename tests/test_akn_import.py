@@ -64,10 +64,32 @@ def test_six_languages_one_document_with_official_hashes():
 
 
 def test_a_language_whose_structure_differs_is_reported_not_paired():
-    # ga-s32-1 es: its XML has a different preamble and footnotes from the English one
-    group = build_group({lang: xml("ga-s32-1", lang) for lang in LANGS})
-    assert "es" not in group.files
-    assert any(p.startswith("es: its structure differs") for p in group.problems)
+    # ecosoc-2023-27 ru: the text of note 1 ("Резолюция 217 A (III).") runs on in the paragraph, no <authorialNote>
+    group = build_group({lang: xml("ecosoc-2023-27", lang) for lang in LANGS})
+    assert "ru" not in group.files
+    assert any(p.startswith("ru: its structure differs") and "missing here: ['fn-1']" in p for p in group.problems)
+
+
+def test_footnotes_not_relabelled_when_the_xml_has_another_note():
+    # ecosoc-2024-12 ru: its note 1 is on the title, and it has a note (217 A (III)) at the call where the
+    # English file has that title note: 8 notes against 7, so they are not the English notes renumbered
+    group = group_of("ecosoc-2024-12")
+    assert "ru" not in group.files
+    assert any(p.startswith("ru: its structure differs") for p in group.problems)
+    assert (group.parsed["en"].akn.xml_notes, read_akn(xml("ecosoc-2024-12", "ru")).xml_notes) == (7, 8)
+
+
+def test_spanish_meeting_in_the_body_and_footnotes_relabelled():
+    # ga-s32-1 es: "Primera sesión plenaria" is the body's last paragraph, the conclusions only the date; its
+    # six notes are marked 2 to 7 where English has 1 to 6, each in the same place
+    group = group_of("ga-s32-1")
+    same_ids(group)
+    assert "\n\nPrimera sesión plenaria\n2 de junio de 2021\n\n" in group.files["es"]
+    assert "[^1]: Naciones Unidas, *Treaty Series*, vol. 2349" in group.files["es"]
+    assert "[^7]" not in group.files["es"]
+    sidecar = group.sidecar()
+    assert "- footnote 2 written 1 (the English footnote in the same place)" in sidecar
+    assert "para_3: the adoption meeting" in sidecar
 
 
 def group_of(doc: str):
@@ -161,8 +183,30 @@ def test_kyoto_instrument_sections_and_paragraphs():
 
 
 def test_malformed_file_is_a_clear_error():
-    with pytest.raises(AknError, match="ecosoc-2023-23/ar.xml: not well-formed XML"):
-        read_akn(xml("ecosoc-2023-23", "ar"))
+    with pytest.raises(AknError, match="sample.xml: not well-formed XML"):
+        read_akn("sample.xml", b'<akomaNtoso><statement><p>a</statement></akomaNtoso>')  # </statement> closes an open element
+
+
+def test_stray_end_tags_left_out_and_recorded():
+    # ecosoc-2023-23 ar: "</embeddedStructure></p></content></paragraph>" with no start tags (line 450)
+    data = xml("ecosoc-2023-23", "ar").read_bytes()
+    with pytest.raises(ET.ParseError):
+        ET.fromstring(data)
+    d = read_akn(xml("ecosoc-2023-23", "ar"))
+    assert [r.split(":")[0] for r in d.repairs[:4]] == ["line 450", "line 451", "line 452", "line 453"]
+    assert "</embeddedStructure> closes no open element" in d.repairs[0]
+    group = group_of("ecosoc-2023-23")  # the body's heading repeating the cover page's proponent: left out
+    same_ids(group)
+    assert "adoption" in group.parsed["ar"].ids() and "E/2023/30" not in group.files["ar"].split("---")[2]
+    assert "repaired:\n  ar:\n  - 'line 450: end tag </embeddedStructure>" in group.sidecar()
+
+
+def test_formula_repeated_as_a_paragraph_written_once():
+    group = group_of("ecosoc-2024-11")  # ar: the draft's formula container, then the same words as para_4
+    same_ids(group)
+    assert group.parsed["ar"].akn.repairs == [
+        "para_4: an unnumbered paragraph repeating the enacting formula just before it ('إن الجمعية العامة،') left out"]
+    assert group.files["ar"].count("إن الجمعية العامة") == 1
 
 
 SAMPLE = None

@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     targets: list[tuple[Path, bytes]] = []
     totals = {"documents": 0, "files": 0, "units": 0, "footnotes": 0}
     problems: list[str] = []
+    repaired: list[str] = []  # imported, with a fault of the XML worked around (recorded in the sidecar)
     for row in rows:
         collection = row["id"].split("-")[0]
         folder = args.sources / collection / row["id"]
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         totals["units"] += sum(len(p.ids()) for p in group.parsed.values())
         totals["footnotes"] += sum(p.akn.footnotes for p in group.parsed.values())
         problems.extend(f"{row['id']} {p}" for p in group.problems)
+        repaired.extend(f"{row['id']} {lang}: {fix}" for lang, parsed in group.parsed.items()
+                        for fix in parsed.akn.repairs)
     if not args.force:
         taken = [str(p) for p, _ in targets if p.exists()]
         if taken:
@@ -108,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"{totals['documents']} document(s), {totals['files']} language file(s), {totals['units']} unit(s), "
           f"{totals['footnotes']} footnote(s) written under {args.content / 'resolutions'}")
+    for fix in repaired:
+        print(f"repaired: {fix}")
     for problem in problems:
         print(f"left out: {problem}")
     return 0

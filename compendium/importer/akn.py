@@ -91,6 +91,9 @@ class AknDocument:
     has_formula: bool = True  # the resolution's preamble has its enacting formula ("The General Assembly,")
     completeness_note: str | None = None  # text of the XML left out so that the units pair with the English ones
     renumbered: list[str] = field(default_factory=list)  # paragraph numbers of the XML replaced by the English ones
+    # faults of the XML worked around (stray end tags left out, a repeated line written once), each named
+    repairs: list[str] = field(default_factory=list)
+    xml_notes: int = 0  # <authorialNote>s anywhere in the statement, the title's included
 
 
 def _local(tag) -> str:
@@ -142,6 +145,9 @@ class _Writer:
         # the unnumbered headings of the English file, in the regions whose paragraphs are the same sequence of
         # numbered and unnumbered paragraphs here: the paragraph in the same place is a heading here too
         self.english_headings: set[tuple[int, int]] = set()  # the number of an empty numbered paragraph, for the next one
+        self.body_meeting: str | None = None  # the adoption meeting written as the body's last paragraph
+        self.proponent: str | None = None  # the cover page's "[On the recommendation of ...]", its words only
+        self.repairs: list[str] = []
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -299,6 +305,12 @@ class _Writer:
         self.current_key = self.paragraph_keys.get(id(par))
         num = _child(par, "num")
         sub = _child(par, "subheading")
+        if sub is not None and num is None and self.proponent and _words(_plain(sub)) == self.proponent:
+            # the cover page's "[On the recommendation of the Commission (E/2023/30)]" repeated as the body's
+            # heading (the Arabic ecosoc-2023-23, its brackets the other way round): it is the cover's line
+            self.repairs.append(f"{eid}: a heading repeating the cover page's proponent ({_plain(sub)!r}) left out")
+            self.losses.append(self.repairs[-1])
+            return
         if sub is not None:
             self.heading(num, sub, eid)
             return
@@ -453,9 +465,12 @@ class _Writer:
             self.emit(f"### {number} {title}", eid)
 
     def conclusions(self, el) -> None:
+        body_meeting, self.body_meeting = self.body_meeting, None
         for p in _children(el, "p"):
             text = "\n".join(_WS.sub(" ", line).strip() for line in re.sub(r"<sup>|</sup>", "", self.inline(p, top=False)).split("\n"))
             text = "\n".join(line for line in text.split("\n") if line)
+            if body_meeting:
+                text, body_meeting = f"{body_meeting}\n{text}", None
             meeting = p.find(f".//{{{AKN_NS}}}location")
             meeting = p.find(f".//{{{AKN_NS}}}inline") if meeting is None else meeting
             if meeting is not None and self.meeting is None:
@@ -472,6 +487,33 @@ class _Writer:
         meeting = conclusions.find(f".//{{{AKN_NS}}}inline[@name='adoptionMeeting']")
         return meeting is not None and bool(_plain(meeting)) and _plain(body[-1]) == _plain(meeting)
 
+    @staticmethod
+    def _repeats_formula(before, par) -> bool:
+        """`par`, an unnumbered paragraph with no sub-parts, has the same words as the formula (a <formula>, or
+        a <container name="formula">) just before it."""
+        if before is None or not (_local(before.tag) == "formula" or (
+                _local(before.tag) == "container" and before.get("name") == "formula")):
+            return False
+        if _child(par, "num") is not None or _child(par, "subheading") is not None or _child(par, "list") is not None:
+            return False
+        return bool(_plain(par)) and _words(_plain(par)) == _words(_plain(before))
+
+    @staticmethod
+    def _meeting_in_body(parent, body) -> bool:
+        """The last paragraph of `body` (no number, one line) is the adoption meeting, and the <conclusions> after
+        it have no meeting, only the date (the Spanish A/RES/S-32/1: "Primera sesión plenaria")."""
+        conclusions = _child(parent, "conclusions")
+        if conclusions is None or not len(body) or _local(body[-1].tag) != "paragraph":
+            return False
+        last = body[-1]
+        if _child(last, "num") is not None or _child(last, "content") is None or not _one_line(_child(last, "content")):
+            return False
+        if any(_local(d.tag) in ("inline", "location") for d in conclusions.iter()):
+            return False  # the conclusions name a meeting: the paragraph is something else
+        if not any(_local(d.tag) == "docDate" for d in conclusions.iter()):
+            return False
+        return bool(ADOPTION.match(_plain(last)))
+
     def walk_except(self, el, skipped) -> None:
         holder = ET.Element(el.tag)
         holder.extend(c for c in el if c is not skipped)
@@ -479,13 +521,30 @@ class _Writer:
 
     def walk(self, el) -> None:
         """The text-bearing parts of a statement, doc or embedded structure, in order."""
+        previous = None
         for child in el:
             name = _local(child.tag)
+            before, previous = previous, child
+            if name == "paragraph" and self._repeats_formula(before, child):
+                # the Arabic ecosoc-2024-11: the draft's formula "إن الجمعية العامة،" as its formula container
+                # and again as an unnumbered paragraph right after it: written once
+                self.repairs.append(f"{child.get('eId')}: an unnumbered paragraph repeating the enacting formula "
+                                    f"just before it ({_plain(child)!r}) left out")
+                self.losses.append(self.repairs[-1])
+                continue
             if name in ("meta", "coverPage", "preface"):
                 continue
             if name not in ("preamble", "mainBody", "paragraph"):
                 self.annex_lead = None  # the annex's heading and title are its first paragraphs or none
-            if name == "mainBody" and self._repeats_meeting(el, child):
+            if name == "mainBody" and self._meeting_in_body(el, child):
+                last = child[-1]
+                self.body_meeting = _plain(last)
+                self.repairs.append(f"{last.get('eId')}: the adoption meeting ({_plain(last)!r}) is the body's last "
+                                    "paragraph, the conclusions after it have only the date: written as one "
+                                    "adoption line, in plain text")
+                self.losses.append(self.repairs[-1])
+                self.walk_except(child, last)
+            elif name == "mainBody" and self._repeats_meeting(el, child):
                 self.losses.append(f"the body's last paragraph repeats the adoption meeting ({_plain(child[-1])!r}) "
                                    "of the conclusions that follow: written once, as the adoption line")
                 self.walk_except(child, child[-1])
@@ -591,6 +650,12 @@ def _bold_only(content) -> bool:
                                and len(c) == 0 for c in spans)
 
 
+def _words(text: str) -> str:
+    """A line's words and signs without spaces and brackets, to see a line repeated with other spacing or
+    brackets ("]...[(E/2023/30)" and "[... (E/2023/30)]")."""
+    return re.sub(r"[\s\[\]()]+", "", text)
+
+
 def _emphasis(inner: str, mark: str) -> str:
     if not mark:
         return inner
@@ -602,15 +667,84 @@ def _emphasis(inner: str, mark: str) -> str:
     return f"{lead}{mark}{core}{mark}{trail}"
 
 
-def _parse(path: Path, data: bytes | None = None):
+_TAG_MISMATCH = 7  # expat's XML_ERROR_TAG_MISMATCH
+_END_TAG = re.compile(rb"</([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)\s*>")
+
+
+def _open_elements(data: bytes) -> list[str] | None:
+    """The local names of the elements open at the end of `data` (a well-formed prefix), or None."""
+    parser = ET.XMLPullParser(events=("start", "end"))
+    stack: list[str] = []
     try:
-        root = ET.fromstring(data) if data is not None else ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise AknError(path, f"not well-formed XML ({exc})") from None
+        parser.feed(data)
+        for event, el in parser.read_events():
+            if event == "start":
+                stack.append(_local(el.tag))
+            else:
+                stack.pop()
+    except ET.ParseError:
+        return None
+    return stack
+
+
+def _drop_stray_end_tag(data: bytes, exc: ET.ParseError) -> tuple[bytes, str] | None:
+    """The data without the end tag where a tag-mismatch error stands, when that end tag closes no element that
+    is open there (markup left over from an element that was never opened): only that tag is taken out, no
+    character of text. None for any other error, or an end tag that closes an open element."""
+    if getattr(exc, "code", None) != _TAG_MISMATCH or not getattr(exc, "position", None):
+        return None
+    line, column = exc.position
+    starts = [0] + [m.end() for m in re.finditer(rb"\n", data)]
+    if not 0 < line <= len(starts):
+        return None
+    start = starts[line - 1]
+    end = starts[line] if line < len(starts) else len(data)
+    text = data[start:end].decode("utf-8", "replace")
+
+    def at_error(m) -> bool:  # expat points at the tag's "<" or at its name, in bytes or in characters
+        offset = m.start() - start
+        chars = len(data[start:m.start()].decode("utf-8", "replace"))
+        return column in (offset, offset + 2, chars, chars + 2)
+
+    tags = [m for m in _END_TAG.finditer(data, start, end) if at_error(m)]
+    if len(tags) != 1 or not text:
+        return None
+    tag = tags[0]
+    stack = _open_elements(data[:start] + data[start:tag.start()])
+    name = tag.group(1).decode("ascii").split(":")[-1]
+    if stack is None or name in stack:
+        return None
+    note = (f"line {line}: end tag </{name}> closes no open element (open: {'/'.join(stack[-3:])}); "
+            "left out to make the file well-formed (no text changed)")
+    return data[:tag.start()] + data[tag.end():], note
+
+
+def _parse(path: Path, data: bytes | None = None, repairs: list[str] | None = None):
+    """The root element. A file that is not well-formed only through end tags that close no open element (the
+    Arabic ecosoc-2023-23: `</embeddedStructure></p></content></paragraph>` with no start tags) is read without
+    them, each one named in `repairs`; any other fault of well-formedness is an error."""
+    try:
+        if data is None:
+            data = Path(path).read_bytes()
     except OSError as exc:
         raise AknError(path, f"cannot read the file: {exc.strerror}") from None
-    except (ValueError, RecursionError) as exc:
-        raise AknError(path, f"cannot read the XML ({exc.__class__.__name__})") from None
+    fixes: list[str] = []
+    first_error = None
+    while True:
+        try:
+            root = ET.fromstring(data)
+            break
+        except ET.ParseError as exc:
+            first_error = first_error or exc
+            fixed = _drop_stray_end_tag(data, exc) if len(fixes) < 20 else None
+            if fixed is None:
+                raise AknError(path, f"not well-formed XML ({first_error})") from None
+            data, note = fixed
+            fixes.append(note)
+        except (ValueError, RecursionError) as exc:
+            raise AknError(path, f"cannot read the XML ({exc.__class__.__name__})") from None
+    if repairs is not None:
+        repairs.extend(fixes)
     if _local(root.tag) != "akomaNtoso":
         raise AknError(path, f"the root element is <{_local(root.tag)}>, not <akomaNtoso>")
     return root
@@ -624,7 +758,10 @@ def read_akn(path: Path | str, data: bytes | None = None, english: AknDocument |
     English file is a heading here too, whatever its typography."""
     path = Path(path)
     try:
-        return _read(path, _parse(path, data), english)
+        repairs: list[str] = []
+        doc = _read(path, _parse(path, data, repairs), english)
+        doc.repairs[:0] = repairs
+        return doc
     except AknError:
         raise
     except RecursionError:
@@ -695,6 +832,8 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
         writer.losses.append("no resolution title in the preface: the cover page's title is used")
     if not title:
         raise AknError(path, "no title (preface or cover page docTitle)")
+    proponent = statement.find("a:coverPage//a:docProponent", ns)
+    writer.proponent = _words(_plain(proponent)) if proponent is not None and _plain(proponent) else None
     writer.walk(statement)
     if not writer.blocks:
         raise AknError(path, "no text: the resolution has no preamble or paragraph")
@@ -705,7 +844,8 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
                        annexes=writer.annexes, title_from_cover=title_from_cover,
                        heading_keys=writer.heading_keys, region_signatures=signatures,
                        has_formula=formula is not None, completeness_note=completeness_note,
-                       renumbered=writer.renumbered)
+                       renumbered=writer.renumbered, repairs=writer.repairs,
+                       xml_notes=sum(1 for _ in statement.iter(f"{{{AKN_NS}}}authorialNote")))
 
 
 def _title(writer: _Writer, title_el) -> str:

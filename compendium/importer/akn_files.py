@@ -11,6 +11,7 @@ document folder and reports any other file as an error, but it skips names that 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +76,46 @@ def draft_units(parsed: Parsed) -> list[str]:
     return [u.id for top in parsed.units for u in top.walk() if line_of_block.get(u.line) in drafted]
 
 
+_CALL = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _calls(parsed: Parsed) -> list[tuple[str, str]]:
+    """(unit id, footnote label) of every footnote call, in order: the units that are not footnotes."""
+    return [(u.id, label) for top in parsed.units for u in top.walk() if u.kind != "footnote"
+            for label in _CALL.findall(f"{u.heading or ''}\n{u.text}")]
+
+
+def relabel_footnotes(parsed: Parsed, source: Parsed) -> Parsed | None:
+    """A translation whose footnotes are the English ones under other labels (the Spanish A/RES/S-32/1 numbers
+    them 2 to 7 where English has 1 to 6): the same units apart from the footnotes, as many <authorialNote>s in
+    the whole XML as the English file has, and every call in the same unit, in the same order, as the English
+    call in its place. Its labels are then the English ones, each change recorded in `renumbered`; None when
+    the notes are not the same in number and place (a note on the title in one file only, say)."""
+    ids, source_ids = parsed.ids(), source.ids()
+    fn = re.compile(r"(?:^|-)fn-")
+    if [i for i in ids if not fn.search(i)] != [i for i in source_ids if not fn.search(i)]:
+        return None
+    if parsed.akn.xml_notes != source.akn.xml_notes or parsed.akn.footnotes != source.akn.footnotes:
+        return None
+    mine, theirs = _calls(parsed), _calls(source)
+    if len(mine) != len(theirs) or [u for u, _ in mine] != [u for u, _ in theirs]:
+        return None
+    mapping = {a: b for (_, a), (_, b) in zip(mine, theirs)}
+    if len(set(mapping.values())) != len(mapping) or any(mapping.get(a, b) != b for (_, a), (_, b) in zip(mine, theirs)):
+        return None
+    if all(a == b for a, b in mapping.items()):
+        return None
+    akn = parsed.akn
+    markdown = _CALL.sub(lambda m: f"[^{mapping.get(m.group(1), m.group(1))}]", akn.markdown)
+    relabelled = parse(akn, markdown)
+    if relabelled.report.errors or relabelled.ids() != source_ids:
+        return None
+    akn.markdown = markdown
+    akn.renumbered.extend(f"footnote {a} written {b} (the English footnote in the same place)"
+                          for a, b in mapping.items() if a != b)
+    return parse(akn)
+
+
 def _yaml(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000, default_flow_style=False)
 
@@ -129,6 +170,9 @@ class Group:
         renumbered = {lang: p.akn.renumbered for lang, p in self.parsed.items() if p.akn.renumbered}
         if renumbered:
             data["renumbered"] = renumbered  # numbering slips of the XML, written with the English numbers
+        repaired = {lang: p.akn.repairs for lang, p in self.parsed.items() if p.akn.repairs}
+        if repaired:
+            data["repaired"] = repaired  # faults of the XML worked around: stray end tags, a line written twice
         return _yaml(data)
 
 
@@ -180,6 +224,9 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
             akn.losses.append(f"FRBR work {akn.id} taken as {source.id} (same symbol and date)")
         parsed = parsed_source if lang == SOURCE_LANG else parse(akn)
         ids = parsed.ids()
+        if lang != SOURCE_LANG and ids != source_ids and not parsed.report.errors:
+            parsed = relabel_footnotes(parsed, parsed_source) or parsed
+            ids = parsed.ids()
         if parsed.report.errors or ids != source_ids:
             extra = [i for i in ids if i not in set(source_ids)]
             missing = [i for i in source_ids if i not in set(ids)]
