@@ -63,11 +63,14 @@ def test_six_languages_one_document_with_official_hashes():
     assert group.eids["en"]["para-1"].startswith("para_")
 
 
-def test_a_language_whose_structure_differs_is_reported_not_paired():
-    # ecosoc-2023-27 ru: the text of note 1 ("Резолюция 217 A (III).") runs on in the paragraph, no <authorialNote>
+def test_a_note_given_in_the_text_is_published_with_the_text_and_said():
+    # ecosoc-2023-27 ru: the text of note 1 ("Резолюция 217 A (III).") runs on in the paragraph, no <authorialNote>:
+    # every other unit is the English one, so the Russian is published whole, without that note, and says so
     group = build_group({lang: xml("ecosoc-2023-27", lang) for lang in LANGS})
-    assert "ru" not in group.files
-    assert any(p.startswith("ru: its structure differs") and "missing here: ['fn-1']" in p for p in group.problems)
+    assert "ru" in group.files and not any(p.startswith("ru:") for p in group.problems)
+    assert "прав человека Резолюция [217 A (III)]" in group.files["ru"]
+    assert "[^1]" not in group.files["ru"] and "completeness_note:" in group.files["ru"]
+    assert group.parsed["ru"].ids() == [i for i in group.parsed["en"].ids() if i != "fn-1"]
 
 
 def test_footnotes_not_relabelled_when_the_xml_has_another_note():

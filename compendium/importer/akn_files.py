@@ -227,7 +227,17 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
         if lang != SOURCE_LANG and ids != source_ids and not parsed.report.errors:
             parsed = relabel_footnotes(parsed, parsed_source) or parsed
             ids = parsed.ids()
-        if parsed.report.errors or ids != source_ids:
+        inline_notes: list[str] = []
+        if lang != SOURCE_LANG and not parsed.report.errors and ids != source_ids:
+            inline_notes = _notes_given_in_the_text(ids, source_ids)
+        if inline_notes:
+            # The XML of this language gives these notes' text inside the paragraph, not as notes (nothing marks
+            # where such a note would end): the text is published whole, without those note units.
+            note = ((note + " ") if note else "") + (
+                f"This language's XML has no separate note {', '.join(n.removeprefix('fn-') for n in inline_notes)}: "
+                "its text stands in the paragraph that calls it in the other languages.")
+            akn.losses.append(f"notes given in the text, not as notes: {', '.join(inline_notes)}")
+        elif parsed.report.errors or ids != source_ids:
             extra = [i for i in ids if i not in set(source_ids)]
             missing = [i for i in source_ids if i not in set(ids)]
             group.problems.append(f"{lang}: its structure differs from the English one (not imported): "
@@ -236,10 +246,21 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
                                   + (f"; {parsed.report.errors[0].message}" if parsed.report.errors else ""))
             continue
         meta = resolution_meta(akn, source, provenance, related or [])
-        if note:
+        if inline_notes:
+            meta["completeness_note"] = note
+        elif note:
             meta["verification_note"] = (meta.get("verification_note", "") + " " + note).strip()
         translation = None if lang == SOURCE_LANG else (status, dict(hashes))
         group.files[lang] = front_matter(meta, translation) + akn.markdown
         group.parsed[lang] = parsed
         group.eids[lang] = eid_map(parsed)
     return group
+
+
+def _notes_given_in_the_text(ids: list[str], source_ids: list[str]) -> list[str]:
+    """The English footnotes a translation lacks, when that is its only difference: every other unit is the
+    English one, in the same order (ecosoc-2023-27 in Russian gives note 1's text inside its paragraph)."""
+    missing = [i for i in source_ids if i not in set(ids)]
+    if not missing or not all(i.startswith("fn-") for i in missing):
+        return []
+    return missing if [i for i in source_ids if i not in set(missing)] == ids else []
