@@ -69,6 +69,10 @@ def page(browser):
     assert log.outside == [], f"requests left localhost: {log.outside[:5]}"
 
 
+def visit(page, address: str) -> None:
+    page.goto(address, wait_until="domcontentloaded")  # compare.js runs as the document is parsed
+
+
 def offered(page) -> tuple[list[tuple[str, str]], list[str]]:
     """The languages the control offers (code, name) and those it lists as having no text."""
     choices = page.eval_on_selector_all(".cmp-compare option[data-src]", "os => os.map(o => [o.value, o.textContent])")
@@ -84,13 +88,13 @@ def compare(page, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_offers_the_languages_that_have_a_text(site, page, lang):
     _, url = site
-    page.goto(f"{url}/{lang}/{RESOLUTION}")
+    visit(page, f"{url}/{lang}/{RESOLUTION}")
     choices, textless = offered(page)
     assert choices == [(code, NAMES[code]) for code in LANGS if code != lang]
     assert textless == []
     # A text in English and Spanish only: every other language's page shows the English text and offers
     # Spanish beside it, never English beside itself; the languages without a text are listed as such.
-    page.goto(f"{url}/{lang}/{TWO}")
+    visit(page, f"{url}/{lang}/{TWO}")
     choices, textless = offered(page)
     shown = "es" if lang == "es" else "en"
     other = "en" if shown == "es" else "es"
@@ -103,7 +107,7 @@ def test_every_page_offers_the_languages_that_have_a_text(site, page, lang):
 def test_two_columns_each_labelled_in_its_own_language_and_direction(site, page, lang):
     _, url = site
     other = beside(lang)
-    page.goto(f"{url}/{lang}/{KYOTO}")
+    visit(page, f"{url}/{lang}/{KYOTO}")
     compare(page, other)
     labels = page.locator(".cmp-parallel .cmp-row-head .cmp-col")
     assert [labels.nth(i).inner_text() for i in range(2)] == [NAMES[lang], NAMES[other]]
@@ -129,7 +133,7 @@ def test_two_columns_each_labelled_in_its_own_language_and_direction(site, page,
 def test_a_paragraph_row_keeps_its_id_its_citation_link_and_its_items(site, page, lang):
     _, url = site
     other = beside(lang)
-    page.goto(f"{url}/{lang}/{RESOLUTION}")
+    visit(page, f"{url}/{lang}/{RESOLUTION}")
     compare(page, other)
     row = page.locator('.cmp-parallel .cmp-row[data-unit="para-4"]')
     assert row.locator(".cmp-col-own #para-4 .cmp-children #para-4-a").count() == 1
@@ -145,7 +149,7 @@ def test_a_paragraph_row_keeps_its_id_its_citation_link_and_its_items(site, page
 def test_a_deep_link_opens_the_pair_at_the_paragraph(site, page, lang):
     _, url = site
     other = beside(lang)
-    page.goto(f"{url}/{lang}/{KYOTO}?compare={other}#para-30")
+    visit(page, f"{url}/{lang}/{KYOTO}?compare={other}#para-30")
     page.wait_for_selector('.cmp-parallel .cmp-row[data-unit="para-30"]')
     page.wait_for_timeout(200)
     assert page.locator(".cmp-compare select").input_value() == other
@@ -168,7 +172,7 @@ def test_stacked_on_a_phone_without_overflow(site, browser, lang):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     phone = context.new_page()
     try:
-        phone.goto(f"{url}/{lang}/{RESOLUTION}?compare={other}#para-4")
+        visit(phone, f"{url}/{lang}/{RESOLUTION}?compare={other}#para-4")
         phone.wait_for_selector('.cmp-parallel .cmp-row[data-unit="para-4"]')
         row = phone.locator('.cmp-parallel .cmp-row[data-unit="para-4"]')
         own, theirs = row.locator(".cmp-col-own").bounding_box(), row.locator(".cmp-col-other").bounding_box()
@@ -190,7 +194,7 @@ def test_stacked_on_a_phone_without_overflow(site, browser, lang):
 def test_english_beside_arabic_reads_left_to_right(site, page):
     """In the Arabic page the English column is English: "8." is read and drawn as 8 then the full stop."""
     _, url = site
-    page.goto(f"{url}/ar/{KYOTO}?compare=en#para-8")
+    visit(page, f"{url}/ar/{KYOTO}?compare=en#para-8")
     page.wait_for_selector('.cmp-parallel .cmp-row[data-unit="para-8"]')
     row = page.locator('.cmp-parallel .cmp-row[data-unit="para-8"]')
     english = row.locator(".cmp-col-other")
