@@ -17,6 +17,7 @@ from typing import Protocol
 from urllib.parse import quote
 
 UNDOCS = "https://undocs.org/"
+COLUMN_FILE = "parallel.html"  # beside a document's page: its text as a column of the side-by-side view
 
 
 @dataclass(frozen=True, order=True)
@@ -42,6 +43,10 @@ class DocRef:
     def json(self, lang: str) -> str:
         """Its parsed text as JSON, beside its page."""
         return f"{self.page(lang)}index.json"
+
+    def column(self, lang: str) -> str:
+        """Its rendered text in `lang` as a column for the side-by-side view of another language's page."""
+        return self.page(lang) + COLUMN_FILE
 
     def content_file(self, lang: str) -> str:
         """Its content file, relative to the content folder."""
@@ -192,3 +197,28 @@ class WebLinks:
     def page(self, path: str) -> str | None:
         """Another page of the site, from the site root."""
         return relative(self.here, path)
+
+
+@dataclass(frozen=True)
+class ColumnLinks(WebLinks):
+    """A document's text in `lang` drawn as the second column of the side-by-side view, on the page of the same
+    document in any other language. Those pages are siblings ("<lang>/<collection>/<id>/"), so one file serves
+    them all: an href to a page goes up to the root of all sites and down into `lang`'s site, and the column's
+    ids carry its language ("fr:para-3"), so that they never meet the ids of the page that shows it."""
+
+    def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None:
+        return self.page(ref.page(lang or self.lang) + fragment(unit_id))
+
+    def unit(self, unit_id: str) -> str:
+        return "#" + self.anchor(unit_id)
+
+    def anchor(self, unit_id: str) -> str:
+        return column_anchor(self.lang, unit_id)
+
+    def page(self, path: str) -> str | None:
+        return relative(self.here, "") + path
+
+
+def column_anchor(lang: str, unit_id: str) -> str:
+    """The id of a unit in the side-by-side view's column of `lang`."""
+    return f"{lang}:{unit_id}"

@@ -32,8 +32,7 @@ class _Links(HTMLParser):
         self.ids: set[str] = set()
         self.hrefs: list[str] = []
         self.external: list[str] = []
-        self.compare: tuple[str, str] | None = None  # the side-by-side view: (root, document path)
-        self.compare_langs: list[str] = []
+        self.columns: list[str] = []  # the side-by-side view's columns, fetched by compare.js (option data-src)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -41,10 +40,8 @@ class _Links(HTMLParser):
             self.ids.add(values["id"] or "")
         if tag == "a" and values.get("name"):
             self.ids.add(values["name"] or "")
-        if "data-cmp-compare" in values:
-            self.compare = (values.get("data-root") or "", values.get("data-doc") or "")
-        if tag == "option" and values.get("value") and self.compare:
-            self.compare_langs.append(values["value"] or "")
+        if tag == "option" and values.get("data-src"):
+            self.columns.append(values["data-src"] or "")
         href = values.get("href") if tag in ("a", "link") else values.get("src") if tag in ("script", "img") else None
         if href is None:
             return
@@ -125,16 +122,12 @@ def check_site(site: Path, allowed_hosts: tuple[str, ...] = UN_HOSTS) -> tuple[l
             broken.append(BrokenLink(rel, href, "no such page"))
         elif anchor and anchor not in links(target).ids:
             broken.append(BrokenLink(rel, href, f"no element with id '{anchor}' on {target}"))
-    for rel in pages:  # the side-by-side view fetches each offered language's JSON export
-        found = links(rel)
-        if found.compare:
-            root, doc = found.compare
-            for lang in found.compare_langs:
-                checked += 1
-                href = posixpath.join(root, lang, doc, "index.json")
-                target, _anchor = _target(site, rel, href)
-                if target.startswith("..") or not (site / target).is_file():
-                    broken.append(BrokenLink(rel, href, "the side-by-side view's JSON does not exist"))
+    for rel in pages:  # the side-by-side view fetches each offered language's column
+        for href in links(rel).columns:
+            checked += 1
+            target, _anchor = _target(site, rel, href)
+            if target.startswith("..") or not (site / target).is_file():
+                broken.append(BrokenLink(rel, href, "the side-by-side view's column does not exist"))
     return broken, checked
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import addresses
-from .addresses import WebLinks
+from .addresses import ColumnLinks, WebLinks
 from .citations import citation_index
 from .facts import adoption_year
 from .history import added_times, content_root
@@ -15,7 +15,7 @@ from .indexes import Indexes
 from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import Corpus, Document
-from .render import Renderer
+from .render import COLUMN, Renderer
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
 from .versions import has_text_in, pick
@@ -57,6 +57,15 @@ class SitePage:
         return self.toc_entries()
 
 
+@dataclass(frozen=True)
+class CompareChoice:
+    """A language offered beside a document's page: `src` is the href of its column, None if it has no text."""
+    code: str
+    name: str  # in its own language
+    dir: str
+    src: str | None
+
+
 @dataclass
 class DocumentView:
     """What the document page template shows around the render tree."""
@@ -68,8 +77,8 @@ class DocumentView:
     banner: Markup
     body_lang: Markup
     crumbs: list[tuple[str, str]]
-    compare_languages: list[tuple[str, str, str]]
-    site_root: str
+    compare_languages: list[CompareChoice]
+    text_language: CompareChoice  # the language of the text this page shows (its own, or the fallback's)
     neighbours: list[tuple[str, str, str, str]]
     cluster_label: str
 
@@ -168,7 +177,8 @@ class Site:
             view = DocumentView(
                 doc=doc, fallback=fallback, _=_, metadata=renderer.metadata(), body=renderer.body(),
                 banner=banner(state, _), body_lang=body_lang, crumbs=self.breadcrumbs(doc, links),
-                compare_languages=self.compare_languages(doc), site_root=links.page("") or "",
+                compare_languages=self.compare_languages(doc, links),
+                text_language=CompareChoice(doc.lang, info(doc.lang)["name"], direction(doc.lang), None),
                 neighbours=self.neighbours(doc, links),
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "")
             return str(macro("page.html", "document_page")(view))
@@ -199,12 +209,22 @@ class Site:
         return str(status_matrix(status(self.corpus, langs), catalog_status(langs), langs, titles, self._,
                                  lambda ref: links.document(ref) or ""))
 
-    def compare_languages(self, doc: Document) -> list[tuple[str, str, str]]:
-        """The languages a reader may read beside this page (compare.js does the rest)."""
+    def compare_languages(self, doc: Document, links: WebLinks) -> list[CompareChoice]:
+        """The languages a reader may read beside the text this page shows (compare.js does the rest): every
+        other language, with the href of its column where it has a text of its own, else none. Empty when no
+        other language has a text."""
         if not doc.has_text:
             return []
-        return [(l, info(l)["name"], direction(l)) for l in known_languages()
-                if l != self.lang and has_text_in(self.corpus, doc.id, l)]
+        choices = [CompareChoice(code, info(code)["name"], direction(code),
+                                 links.page(doc.ref.column(code)) if has_text_in(self.corpus, doc.id, code) else None)
+                   for code in known_languages() if code != doc.lang]
+        return choices if any(c.src for c in choices) else []
+
+    def column(self, doc: Document) -> str:
+        """The text of `doc` (a version with a text, in its own language) as the side-by-side view's column,
+        for the pages of the same document in the other languages."""
+        links = ColumnLinks(doc.lang, doc.ref.page(doc.lang))
+        return str(Renderer(doc, doc.lang, citations=self.citations, links=links, output=COLUMN).column())
 
     def breadcrumbs(self, doc: Document, links: WebLinks) -> list[tuple[str, str]]:
         _ = self._

@@ -65,6 +65,7 @@ class Output:
 
 WEB = Output()
 PRINT = Output(permalinks=False, notes_at_call=True, heading_offset=1)
+COLUMN = Output(permalinks=False)  # the side-by-side view's second column: its rows link to the pair instead
 
 
 def sanitize(fragment: str) -> str:
@@ -268,6 +269,11 @@ class Renderer:
 
     def metadata(self) -> Markup:
         return macro("document.html", "metadata")(self)
+
+    def column(self) -> Markup:
+        """The text and its notes alone: a column of the side-by-side view (with compendium.addresses.ColumnLinks)."""
+        self._called = set()
+        return macro("document.html", "column")(self)
 
     # -- other documents -----------------------------------------------------------------------------------
     def target(self, doc_id: str, short: bool = False) -> Target:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from compendium import settings
+from compendium.addresses import COLUMN_FILE
 from compendium.atomic import WriteError, write_text
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
@@ -161,6 +162,9 @@ def on_post_build(config) -> None:
             data = {"documents": [document_json(page.document)], "fallback": page.fallback}
             _write((site / page.src_uri).with_name("index.json"),
                    json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        if page.document is not None and not page.fallback and page.document.has_text:
+            # Its text as the side-by-side view's column, for the same document's pages in other languages.
+            _write((site / page.src_uri).with_name(COLUMN_FILE), _state["site"].column(page.document))
     pages = {p.url: p for p in _state["pages"].values()}
     site_url = config.site_url or settings.current().site_url
     _write(site / "sitemap.xml", sitemap_xml(_state["corpus"], lang, pages, site_url))

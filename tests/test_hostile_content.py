@@ -275,11 +275,12 @@ def json_site(tmp_path: Path, unit_id: str, json_id: str, compare_lang: str = "e
     write(root, "index.html", '<a href="en/">English</a>')
     write(root, "en/index.html", "<h1>Home</h1>")
     write(root, "en/resolutions/x/index.html",
-          f'<div data-cmp-compare data-root="../../../" data-doc="resolutions/x/"><select><option value="">-</option>'
-          f'<option value="{compare_lang}">x</option></select></div><p id="para-1">x</p>')
+          f'<div data-cmp-compare><select><option value="">-</option><option value="{compare_lang}" '
+          f'data-src="../../../{compare_lang}/resolutions/x/parallel.html">x</option></select></div><p id="para-1">x</p>')
     index = {"version": 1, "lang": "en", "docs": [["resolutions/x/", "X"]],
              "units": [[0, "", "", ""], [0, unit_id, "", ""]], "terms": [], "stems": [], "postings": []}
     write(root, "en/search/index.json", json.dumps(index))
+    write(root, "en/resolutions/x/parallel.html", '<div class="cmp-body"><p id="en:para-1">x</p></div>')
     write(root, "en/resolutions/x/index.json",
           json.dumps({"documents": [{"id": "x", "units": [{"id": "para-1", "children": [{"id": json_id, "children": []}]}]}]}))
     return root
@@ -292,7 +293,7 @@ def test_check_links_follows_search_results_and_json_exports(tmp_path):
     assert code == 1
     assert "en/search/index.json: ../resolutions/x/#para-9: no element with id 'para-9'" in out
     assert "en/resolutions/x/index.json: index.html#para-8: no element with id 'para-8'" in out
-    assert "fr/resolutions/x/index.json: the side-by-side view's JSON does not exist" in out
+    assert "en/resolutions/x/index.html: ../../../fr/resolutions/x/parallel.html: the side-by-side view's column does not exist" in out
 
 
 # -- missing content folder -----------------------------------------------------------------------------------------

@@ -1,84 +1,160 @@
-// Side-by-side reading: the page's text beside the same document in a second language, aligned paragraph
-// by paragraph by unit id (the ids are the same in every language). Both texts come from the documents'
-// published JSON (/<lang>/<collection>/<id>/index.json), the shape of `compendium export json`.
+// Side-by-side reading: the text of this page beside the same document in a second language, one row per unit
+// (a heading, a paragraph with everything nested in it, the notes), aligned by unit id (the same in every
+// language). The page's own units are moved into the rows, so their ids, permalinks and links stay as they
+// are; the second column is the engine's own rendering of the other text (<lang>/<collection>/<id>/parallel.html,
+// compendium.pages.Site.column): its ids carry its language ("fr:para-3") and its links lead to that language.
+// The view is addressable: ?compare=fr#para-3 opens the pair with paragraph 3 in view.
 (function () {
   "use strict";
   var box = document.querySelector("[data-cmp-compare]");
-  if (!box) return;
+  var body = document.querySelector(".cmp-document .cmp-body");
+  if (!box || !body) return;
   var select = box.querySelector("select");
-  var doc = document.querySelector(".cmp-document");
-  var view = null;
+  var view = null, moved = [], asked = 0;
 
-  function esc(s) { return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
-
-  function inline(text) { // the Markdown the content files use inside a unit
-    return esc(text || "")
-      .replace(/\[\^([^\]]+)\]/g, "<sup>$1</sup>")
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-      .replace(/\*([^*]+)\*/g, "<em>$1</em>")
-      .replace(/\n\n+/g, "</p><p>").replace(/\n/g, "<br>");
+  function unitish(el) {
+    return el.classList.contains("cmp-unit") || el.classList.contains("cmp-heading") ||
+      (el.tagName === "SECTION" && el.hasAttribute("aria-labelledby"));
   }
 
-  function flatten(units, out) {
-    (units || []).forEach(function (u) { out.push(u); flatten(u.children, out); });
+  // The rows of one text, in reading order: {id, nodes}. `strip` turns an element's id into its unit id.
+  function rows(container, strip, out) {
+    Array.prototype.forEach.call(container.children, function (el) {
+      if (el.tagName === "SECTION" && el.hasAttribute("aria-labelledby")) {
+        var kids = Array.prototype.slice.call(el.children), head = [];
+        while (kids.length && (!head.length || !unitish(kids[0]))) head.push(kids.shift());
+        out.push({ id: strip(el.getAttribute("aria-labelledby")), nodes: head });
+        rows({ children: kids }, strip, out);
+      } else if (unitish(el) && el.id) {
+        out.push({ id: strip(el.id), nodes: [el] });
+      } else if (out.length) {
+        out[out.length - 1].nodes.push(el);
+      } else {
+        out.push({ id: "", nodes: [el] });
+      }
+    });
     return out;
   }
 
-  function cell(unit, lang, dir) {
-    var td = document.createElement("div");
-    td.className = "cmp-col";
-    td.lang = lang; td.dir = dir;
-    if (!unit) { td.classList.add("cmp-col-missing"); td.textContent = "—"; return td; }
-    var number = unit.kind === "paragraph" ? unit.number + ". " :
-      (unit.kind === "item" || unit.kind === "subitem") ? "(" + unit.number + ") " :
-      unit.kind === "footnote" ? unit.number + " " : "";
-    var head = unit.heading ? "<strong>" + inline(unit.heading) + "</strong>" : "";
-    var text = unit.text ? "<p>" + (number ? '<span class="cmp-num">' + esc(number) + "</span>" : "") + inline(unit.text) + "</p>" : "";
-    td.innerHTML = head + text;
-    return td;
+  function textRows(root, strip) { // the units, then the notes
+    var out = rows(root.querySelector(".cmp-body"), strip, []);
+    var notes = root.querySelector(".cmp-footnotes");
+    if (notes) out.push({ id: "notes", nodes: [notes] });
+    return out;
   }
 
-  function show(own, other, lang, dir) {
-    var mine = flatten(own.documents[0].units, []), theirs = flatten(other.documents[0].units, []);
-    var byId = {}, seen = {};
-    theirs.forEach(function (u) { byId[u.id] = u; });
+  function cell(nodes, lang, dir, name, own) {
+    var col = document.createElement("div");
+    col.className = "cmp-col " + (own ? "cmp-col-own" : "cmp-col-other");
+    col.lang = lang; col.dir = dir; col.dataset.name = name;
+    if (!nodes) {
+      col.classList.add("cmp-col-missing");
+      var dash = document.createElement("span");
+      dash.textContent = "—"; dash.title = box.dataset.missing;
+      dash.setAttribute("aria-label", box.dataset.missing);
+      dash.lang = document.documentElement.lang;
+      col.appendChild(dash);
+      return col;
+    }
+    nodes.forEach(function (n) {
+      if (own) moved.push([n, n.parentNode, n.nextSibling]);
+      col.appendChild(n);
+    });
+    return col;
+  }
+
+  function show(fragment, option) {
+    var lang = option.value, dir = option.dataset.dir || "ltr", name = option.textContent;
+    var own = { lang: box.dataset.lang, dir: box.dataset.dir, name: box.dataset.name };
+    var mine = textRows(document.querySelector(".cmp-document"), function (id) { return id; });
+    var prefix = lang + ":";
+    var theirs = textRows(fragment, function (id) { return id.indexOf(prefix) === 0 ? id.slice(prefix.length) : id; });
+    // Pairs in the page's order; a unit only the other text has comes after the unit it follows there.
+    var pairs = mine.map(function (r) { return { id: r.id, a: r, b: null }; });
+    var at = {};
+    pairs.forEach(function (p, i) { if (p.id && !(p.id in at)) at[p.id] = i; });
+    var last = -1;
+    theirs.forEach(function (r) {
+      var i = r.id in at ? at[r.id] : -1;
+      if (i >= 0 && !pairs[i].b) { pairs[i].b = r; last = i; return; }
+      pairs.splice(last + 1, 0, { id: r.id, a: null, b: r });
+      last += 1;
+      Object.keys(at).forEach(function (k) { if (at[k] >= last) at[k] += 1; });
+    });
     view = document.createElement("div");
     view.className = "cmp-parallel";
-    function row(id, a, b) {
-      var r = document.createElement("div");
-      r.className = "cmp-row"; r.dataset.unit = id;
-      r.appendChild(cell(a, document.documentElement.lang, document.documentElement.dir || "ltr"));
-      r.appendChild(cell(b, lang, dir));
-      view.appendChild(r);
-    }
-    mine.forEach(function (u) { seen[u.id] = true; row(u.id, u, byId[u.id]); });
-    theirs.forEach(function (u) { if (!seen[u.id]) row(u.id, null, u); });
-    doc.hidden = true;
-    doc.parentNode.insertBefore(view, doc.nextSibling);
+    view.setAttribute("role", "region");
+    view.setAttribute("aria-label", box.dataset.label);
+    var head = document.createElement("div");
+    head.className = "cmp-row cmp-row-head";
+    [[own, true], [{ lang: lang, dir: dir, name: name }, false]].forEach(function (x) {
+      var label = document.createElement("div");
+      label.className = "cmp-col cmp-col-name " + (x[1] ? "cmp-col-own" : "cmp-col-other");
+      label.lang = x[0].lang; label.dir = x[0].dir; label.textContent = x[0].name;
+      head.appendChild(label);
+    });
+    view.appendChild(head);
+    body.parentNode.insertBefore(view, body);
+    pairs.forEach(function (p) {
+      var row = document.createElement("div");
+      row.className = "cmp-row";
+      if (p.id) row.dataset.unit = p.id;
+      row.appendChild(cell(p.a && p.a.nodes, own.lang, own.dir, own.name, true));
+      row.appendChild(cell(p.b && p.b.nodes, lang, dir, name, false));
+      view.appendChild(row);
+    });
+    body.hidden = true;
     document.body.classList.add("cmp-comparing");
+    reveal();
+  }
+
+  function reveal() { // the unit the address names, in view
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || !view) return;
+    var target = null;
+    view.querySelectorAll(".cmp-row[data-unit]").forEach(function (r) { if (!target && r.dataset.unit === id) target = r; });
+    var el = document.getElementById(id);
+    if (!target && el && view.contains(el)) target = el.closest(".cmp-row");
+    if (target) target.scrollIntoView();
   }
 
   function clear() {
+    for (var i = moved.length - 1; i >= 0; i--) moved[i][1].insertBefore(moved[i][0], moved[i][2]);
+    moved = [];
     if (view) view.remove();
-    view = null; doc.hidden = false;
+    view = null; body.hidden = false;
     document.body.classList.remove("cmp-comparing");
   }
 
+  function failed() {
+    var note = document.createElement("p");
+    note.className = "cmp-parallel cmp-compare-failed";
+    note.textContent = box.dataset.failed;
+    view = note;
+    box.appendChild(note);
+  }
+
   function compare(lang) {
+    var ask = ++asked;
     clear();
     var url = new URL(location.href);
     if (lang) url.searchParams.set("compare", lang); else url.searchParams.delete("compare");
-    history.replaceState(null, "", url);
-    if (!lang) return;
-    var option = select.querySelector('option[value="' + lang + '"]');
-    var base = box.dataset.root + lang + "/" + box.dataset.doc;
-    Promise.all([fetch("index.json").then(function (r) { return r.json(); }),
-                 fetch(base + "index.json").then(function (r) { return r.json(); })])
-      .then(function (both) { show(both[0], both[1], lang, option ? option.dataset.dir : "ltr"); });
+    history.replaceState(history.state, "", url);
+    var option = lang && select.querySelector('option[value="' + lang + '"][data-src]');
+    if (!option) return;
+    fetch(option.dataset.src)
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) {
+        if (ask !== asked) return;
+        var t = document.createElement("template");
+        t.innerHTML = html;
+        show(t.content, option);
+      })
+      .catch(function () { if (ask === asked) failed(); });
   }
 
   select.addEventListener("change", function () { compare(select.value); });
-  var asked = new URL(location.href).searchParams.get("compare");
-  if (asked && select.querySelector('option[value="' + asked + '"]')) { select.value = asked; compare(asked); }
+  window.addEventListener("hashchange", reveal);
+  var wanted = new URL(location.href).searchParams.get("compare");
+  if (wanted && select.querySelector('option[value="' + wanted + '"][data-src]')) { select.value = wanted; compare(wanted); }
 })();
