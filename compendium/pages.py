@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from . import addresses
+from . import addresses, settings
 from .addresses import WebLinks
+from .cite import CiteBox, cite_box
 from .citations import citation_index
 from .facts import adoption_year
 from .history import added_times, content_root
@@ -16,6 +17,7 @@ from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import Corpus, Document
 from .render import Renderer
+from .sitemap import site_root
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
 from .versions import has_text_in, pick
@@ -72,6 +74,7 @@ class DocumentView:
     site_root: str
     neighbours: list[tuple[str, str, str, str]]
     cluster_label: str
+    cite: CiteBox | None = None
 
 
 class Site:
@@ -170,7 +173,8 @@ class Site:
                 banner=banner(state, _), body_lang=body_lang, crumbs=self.breadcrumbs(doc, links),
                 compare_languages=self.compare_languages(doc), site_root=links.page("") or "",
                 neighbours=self.neighbours(doc, links),
-                cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "")
+                cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
+                cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)))
             return str(macro("page.html", "document_page")(view))
 
         def toc() -> list[dict]:
