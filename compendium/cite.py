@@ -51,6 +51,10 @@ RESOLUTIONS = {
 }
 
 
+# TRANSLATORS: a citation: the document, then the paragraph ("…resolution 1993/34, sect. III, para. 7").
+_SEPARATOR = N_("%(document)s, %(unit)s")
+
+
 def document_name(doc: Document, _: Callable[[str], str]) -> str:
     """A document as a citation names it: a resolution by its body and number, else its (short) title."""
     if doc.meta.kind == "resolution":
@@ -63,8 +67,10 @@ def document_name(doc: Document, _: Callable[[str], str]) -> str:
 
 
 def unit_part(unit_id: str, _: Callable[[str], str]) -> str:
-    """A unit as a citation names it: "sect. III, para. 7 (c)"."""
-    return unit_label(unit_id, lambda message: _(ABBREVIATIONS.get(message, message)))
+    """A unit as a citation names it: "sect. III, para. 7 (c)", its parts joined as the language joins a
+    citation's (Arabic "،", Chinese "，")."""
+    label = unit_label(unit_id, lambda message: _(ABBREVIATIONS.get(message, message)))
+    return label.replace(", ", _(_SEPARATOR) % {"document": "", "unit": ""})
 
 
 def citation(doc: Document, _: Callable[[str], str], unit_id: str | None = None) -> str:
@@ -75,8 +81,7 @@ def citation(doc: Document, _: Callable[[str], str], unit_id: str | None = None)
 
 def cite_unit(name: str, unit_id: str, _: Callable[[str], str]) -> str:
     """A unit's citation from its document's (`document_name`)."""
-    # TRANSLATORS: a citation: the document, then the paragraph ("…resolution 1993/34, sect. III, para. 7").
-    return _("%(document)s, %(unit)s") % {"document": name, "unit": unit_part(unit_id, _)}
+    return _(_SEPARATOR) % {"document": name, "unit": unit_part(unit_id, _)}
 
 
 def permanent_link(page: str, site_url: str, from_page: str | None = None) -> str:
