@@ -11,10 +11,11 @@ the pages of the site; `PrintLinks` (in editions/) writes internal destinations 
 
 from __future__ import annotations
 
+
 import posixpath
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 UNDOCS = "https://undocs.org/"
 COLUMN_FILE = "parallel.html"  # beside a document's page: its text as a column of the side-by-side view
@@ -140,6 +141,12 @@ def absolute(site_url: str, path: str) -> str:
     root-relative URL then)."""
     root = site_url.rstrip("/")
     return f"{root}/{path}"
+
+
+def root_absolute(site_url: str, path: str) -> str:
+    """A path from the site root as a root-absolute href ("/fr/", "/compendium/fr/"), for a page served at
+    any depth (a 404 page): the site URL's path, else the host's root."""
+    return urlsplit(site_url).path.rstrip("/") + "/" + path
 
 
 # -- hrefs ------------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from filelock import FileLock, Timeout
 from . import settings as settings_module
 from . import addresses, atomic, sitedir
 from .diagnostics import Report
+from .i18n import gettext_for
 from .markup import template
 from .vocabulary import SITE_TITLE
 from .languages import direction, info, known_languages
@@ -82,7 +83,17 @@ def language_chooser(langs: list[str]) -> str:
     """The site root: each language's name in its own script; sends the reader on to a preferred language."""
     languages = [(lang, addresses.relative("", addresses.home(lang)), direction(lang), info(lang)["name"])
                  for lang in langs]
-    return template("root.html").render(codes=list(langs), languages=languages, title=SITE_TITLE) + "\n"
+    return template("root.html").render(codes=list(langs), languages=languages, title=SITE_TITLE,
+                                        messages=[], redirect=True) + "\n"
+
+
+def root_not_found(langs: list[str], site_url: str = "") -> str:
+    """The site root's 404 page: "Page not found" in every language, and the way to each language's home.
+    It is served at any depth, so its links start from the root: the site URL's, else the host's."""
+    languages = [(lang, addresses.root_absolute(site_url, addresses.home(lang)), direction(lang), info(lang)["name"]) for lang in langs]
+    messages = [(lang, direction(lang), gettext_for(lang)("Page not found")) for lang in langs]  # marked in overrides/404.html
+    return template("root.html").render(codes=list(langs), languages=languages, title=SITE_TITLE,
+                                        messages=messages, redirect=False) + "\n"
 
 
 def sitemap_index(langs: list[str], site_url: str = "") -> str:
@@ -194,7 +205,12 @@ def _build(content: Path, site_dir: Path, config: Path, langs: list[str], report
         for marker in [cache, *staging.glob(".claim-*"), staging / ".go.json"]:
             marker.unlink()
         atomic.write_text(staging / "index.html", language_chooser(langs))
-        atomic.write_text(staging / "sitemap.xml", sitemap_index(langs, settings.site_url))
+        atomic.write_text(staging / "404.html", root_not_found(langs, settings.site_url))
+        if settings.site_url:
+            atomic.write_text(staging / "sitemap.xml", sitemap_index(langs, settings.site_url))
+        else:
+            report.warning(site_dir, 1, 1, "no sitemaps: the site's address is not known, and a sitemap needs "
+                           "absolute addresses", "set COMPENDIUM_SITE_URL to the published site's address")
         if pdf:
             from .editions.site import move_into_site
 

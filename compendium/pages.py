@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from . import addresses
+from . import addresses, settings
 from .addresses import ColumnLinks, WebLinks
+from .cite import CiteBox, cite_box
 from .citations import citation_index
 from .facts import adoption_year
 from .history import added_times, content_root
@@ -16,6 +17,7 @@ from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import Corpus, Document
 from .render import COLUMN, Renderer
+from .sitemap import site_root
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
 from .versions import has_text_in, pick
@@ -81,6 +83,7 @@ class DocumentView:
     text_language: CompareChoice  # the language of the text this page shows (its own, or the fallback's)
     neighbours: list[tuple[str, str, str, str]]
     cluster_label: str
+    cite: CiteBox | None = None
 
 
 class Site:
@@ -180,7 +183,8 @@ class Site:
                 compare_languages=self.compare_languages(doc, links),
                 text_language=CompareChoice(doc.lang, info(doc.lang)["name"], direction(doc.lang), None),
                 neighbours=self.neighbours(doc, links),
-                cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "")
+                cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
+                cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)))
             return str(macro("page.html", "document_page")(view))
 
         def toc() -> list[dict]:

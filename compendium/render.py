@@ -22,6 +22,7 @@ import nh3
 
 from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
+from .cite import cite_unit, document_name
 from .i18n import format_iso_date, gettext_for
 from .languages import info
 from .markup import Markup, escape, macro
@@ -143,6 +144,7 @@ class Renderer:
         self.footnotes = {u.number: u for u in doc.units if u.kind == "footnote" and u.number}
         self.missing = self._("The text of this footnote is not in the source.")
         self.label_permalink = self._("Permalink to this paragraph")
+        self._cite_name: str | None = None
         self.heading_kinds = HEADING_KINDS
         self._called: set[str] = set()
         self._within: Unit | None = None  # the rule (article…) being rendered: "paragraph 1 of this rule"
@@ -218,7 +220,11 @@ class Renderer:
         if not self.output.permalinks:
             return ""
         label = _esc(self.label_permalink)
-        return f' <a class="cmp-anchor" href="{_esc(self.links.unit(unit_id))}" title="{label}" aria-label="{label}">¶</a>'
+        if self._cite_name is None:
+            self._cite_name = document_name(self.doc, self._)
+        cite = _esc(cite_unit(self._cite_name, unit_id, self._))  # compendium/cite.py; the Cite button (compendium.js)
+        return (f' <a class="cmp-anchor" href="{_esc(self.links.unit(unit_id))}" title="{label}" aria-label="{label}"'
+                f' data-cite="{cite}">¶</a>')
 
     def _outdated_note(self, unit_id: str) -> str:
         if unit_id not in self.outdated:

@@ -32,7 +32,7 @@ from compendium.loader import load, load_parsed
 from compendium.pages import Site, SitePage
 from compendium.search import build_index
 from compendium.settings import Settings, SettingsError
-from compendium.sitemap import sitemap_xml
+from compendium.sitemap import head_links, site_root, sitemap_xml
 from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 
 _state: dict = {}
@@ -90,6 +90,11 @@ def on_config(config):
                                  for code in known_languages()]
     config.extra["compendium_lang"] = lang
     config.extra["compendium_dir"] = direction(lang)
+    # The 404 page is served at any depth, so MkDocs writes its links from the site URL's path: this
+    # language's site, under the published root, or under the host's root when the address is unknown.
+    root = site_root(config.site_url or active.site_url, lang)
+    _state["site_url"] = root
+    config.site_url = f"{root}/{lang}/"
     return config
 
 
@@ -119,6 +124,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         page.meta["title"] = _text(site_page.title)
         # The engine writes the search entries itself, one per paragraph (on_post_build).
         page.meta["search"] = {"exclude": True}
+        # One canonical address and one set of hreflang alternates (overrides/main.html writes them).
+        doc = site_page.document
+        page.meta["compendium_head"] = head_links(_state["corpus"], _state["lang"], site_page.url,
+                                                  doc.id if doc is not None else None, _state["site_url"])
     return markdown
 
 
@@ -166,8 +175,9 @@ def on_post_build(config) -> None:
             # Its text as the side-by-side view's column, for the same document's pages in other languages.
             _write((site / page.src_uri).with_name(COLUMN_FILE), _state["site"].column(page.document))
     pages = {p.url: p for p in _state["pages"].values()}
-    site_url = config.site_url or settings.current().site_url
-    _write(site / "sitemap.xml", sitemap_xml(_state["corpus"], lang, pages, site_url))
-    gz = site / "sitemap.xml.gz"
-    if gz.exists():
-        gz.unlink()
+    sitemap = sitemap_xml(_state["corpus"], lang, pages, _state["site_url"])
+    if sitemap is None:  # no site URL: no sitemap (a sitemap of relative addresses is invalid)
+        (site / "sitemap.xml").unlink(missing_ok=True)
+    else:
+        _write(site / "sitemap.xml", sitemap)
+    (site / "sitemap.xml.gz").unlink(missing_ok=True)

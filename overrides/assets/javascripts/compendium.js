@@ -11,6 +11,45 @@
     location.href = link.href.split("#")[0] + location.hash;
   }, true);
 
+  // ---- Cite: the document's and every paragraph's citation (data-cite, written by compendium/cite.py) -----
+  (function () {
+    var box = document.querySelector(".cmp-cite[data-cite]");
+    if (!box) return;
+    // The permanent link: absolute when the build knew the site's address, else resolved from this page.
+    var page = new URL(box.getAttribute("data-cite-url"), location.href).href.split("#")[0];
+    var status = document.createElement("span");
+    status.className = "cmp-cite-status";
+    status.setAttribute("role", "status");
+
+    function button(text, url, after) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "cmp-cite-btn";
+      b.textContent = box.dataset.label;
+      b.setAttribute("aria-label", box.dataset.label + ": " + text);
+      b.dataset.citation = text + " — " + url;
+      after.insertAdjacentElement("afterend", b);
+    }
+
+    function done(b) {
+      status.textContent = box.dataset.copied + ": " + b.dataset.citation;
+      b.insertAdjacentElement("afterend", status);
+    }
+
+    button(box.dataset.cite, page, box.lastElementChild || box);
+    document.querySelectorAll("a.cmp-anchor[data-cite]").forEach(function (a) {
+      var id = a.getAttribute("href").split("#")[1];
+      button(a.getAttribute("data-cite"), id ? page + "#" + id : page, a);
+    });
+    document.addEventListener("click", function (event) {
+      var b = event.target.closest && event.target.closest("button.cmp-cite-btn");
+      if (!b) return;
+      var copy = navigator.clipboard && navigator.clipboard.writeText(b.dataset.citation);
+      // Shown either way: where the clipboard is refused, the reader can still select the text.
+      if (copy) copy.then(function () { done(b); }, function () { done(b); }); else done(b);
+    });
+  })();
+
   // ---- search ------------------------------------------------------------------------------------
   var box = document.querySelector("[data-cmp-search]");
   if (!box) return;
