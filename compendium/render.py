@@ -192,12 +192,20 @@ class Renderer:
     def footnote_call(self, label: str) -> str:
         note = self.footnotes.get(label)
         if note is None:
-            return str(Markup('<sup class="cmp-fnref cmp-fnref-missing" title="{}">{}</sup>').format(self.missing, label))
+            # The reason is text a reader reaches by touch and keyboard too: the call links to it (after the notes).
+            self._missing_called = True
+            return str(Markup('<sup class="cmp-fnref cmp-fnref-missing"><a href="{}" title="{}">{}</a></sup>').format(
+                self.links.unit("missing-notes"), self.missing, label))
         if self.output.notes_at_call and label not in self._called:
             self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
             return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(
                 self.links.anchor(note.id), label, self.inline(note.text)))
         return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
+
+    @property
+    def missing_called(self) -> bool:
+        """Whether the text calls a note the source does not give (after units() has run)."""
+        return getattr(self, "_missing_called", False)
 
     def listed_notes(self) -> list[Unit]:
         """The notes listed after the text: all of them on the web; in print, those no text calls."""
@@ -264,6 +272,7 @@ class Renderer:
 
     def body(self) -> Markup:
         self._called = set()
+        self._missing_called = False
         return macro("document.html", "body")(self)
 
     def metadata(self) -> Markup:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from compendium.model import Document, Unit
@@ -37,6 +39,9 @@ def test_footnote_references_link_to_texts_or_say_the_text_is_missing():
     assert '<a href="#fn-1">1</a>' in out
     assert 'id="fn-1"' in out and "E/CN.15/1994/6." in out
     assert 'cmp-fnref-missing' in out and "not in the source" in out
+    # The reason is not only a tooltip: the call links to a visible explanation after the notes.
+    assert '<a href="#missing-notes"' in out
+    assert re.search(r'<p class="cmp-missing-notes" id="missing-notes">[^<]*not in the source', out)
 
 
 def test_metadata_panel_links_symbol_and_formats_date():
