@@ -67,6 +67,7 @@ class DocumentView:
     body: Markup
     banner: Markup
     body_lang: Markup
+    cited_by: Markup
     crumbs: list[tuple[str, str]]
     compare_languages: list[tuple[str, str, str]]
     site_root: str
@@ -166,7 +167,7 @@ class Site:
                                 source_language=state.source_language if state is not None else None)
             body_lang = Markup(' lang="{}" dir="{}"').format(doc.lang, direction(doc.lang)) if fallback else Markup("")
             view = DocumentView(
-                doc=doc, fallback=fallback, _=_, metadata=renderer.metadata(), body=renderer.body(),
+                doc=doc, fallback=fallback, _=_, metadata=renderer.metadata(), body=renderer.text(), cited_by=renderer.cited_by(),
                 banner=banner(state, _), body_lang=body_lang, crumbs=self.breadcrumbs(doc, links),
                 compare_languages=self.compare_languages(doc), site_root=links.page("") or "",
                 neighbours=self.neighbours(doc, links),

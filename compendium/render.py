@@ -23,7 +23,7 @@ import nh3
 from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
 from .i18n import format_iso_date, gettext_for
-from .languages import info
+from .languages import direction, info
 from .markup import Markup, escape, macro
 from .model import HEADED_KINDS, Adoption, Document, Unit
 from .unitid import unit_label
@@ -275,6 +275,16 @@ class Renderer:
         self._missing_called = False
         return macro("document.html", "body")(self)
 
+    def text(self) -> Markup:
+        """The text alone (or the notice that there is none), without "Cited by": a web page marks it with
+        the text's language and sets the backlinks, in the reader's language, outside it."""
+        self._called = set()
+        self._missing_called = False
+        return macro("document.html", "text")(self)
+
+    def cited_by(self) -> Markup:
+        return macro("document.html", "cited_by")(self)
+
     def metadata(self) -> Markup:
         return macro("document.html", "metadata")(self)
 
@@ -292,7 +302,8 @@ class Renderer:
         if self.citations is None:
             return []
         links = self.citations.backlinks.get(self.doc.id, [])
-        if not links:
+        related = [(d, None, "related") for d in self.citations.related(self.doc.id)]
+        if not links and not related:
             return []
         _ = self._
         if self.doc.collection == "instruments":
@@ -301,6 +312,7 @@ class Renderer:
                       ("cmp-cited-by", "cited-by", _("Cited by"), [link for link in links if link[2] != "resolutions"])]
         else:
             groups = [("cmp-cited-by", "cited-by", _("Cited by"), links)]
+        groups.append(("cmp-related", "related", _("Related documents"), related))
         out = []
         for css, anchor, heading, group in groups:
             if not group:
@@ -373,7 +385,8 @@ class Renderer:
             rows.append((_("Verification"), escape(_("Some facts on this page are not yet confirmed.")) +
                          note(meta.verification_note)))
         if meta.corrections:
-            items = Markup("").join(Markup('<li lang="{}">{}</li>').format(note_lang, c) for c in meta.corrections)
+            items = Markup("").join(Markup('<li lang="{}" dir="{}">{}</li>').format(note_lang, direction(note_lang), c)
+                                   for c in meta.corrections)
             rows.append((_("Corrections"), Markup("<ul>{}</ul>").format(items)))
         return rows
 
