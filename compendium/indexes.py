@@ -14,7 +14,7 @@ from . import addresses
 from .addresses import WebLinks
 from .facts import adopting_bodies, adopting_symbol, adoption_date, adoption_year
 from .i18n import format_iso_date
-from .languages import info, known_languages
+from .languages import direction, info, known_languages
 from .markup import macro
 from .model import Corpus, Document
 from .render import quoted_paragraphs
@@ -148,6 +148,6 @@ class IndexView:
         unit = next((u for u in source.walk() if u.id == unit_id), None) if source is not None else None
         if unit is None:
             return None
-        return SimpleNamespace(lang=source.lang, quote=quoted_paragraphs(unit.text),
+        return SimpleNamespace(lang=source.lang, dir=direction(source.lang), quote=quoted_paragraphs(unit.text),
                                href=self.links.document(source.ref, unit.id),
                                cite=self._("Economic and Social Council resolution 2003/30, paragraph 3"))

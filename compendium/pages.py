@@ -78,6 +78,7 @@ class DocumentView:
     body: Markup
     banner: Markup
     body_lang: Markup
+    cited_by: Markup
     crumbs: list[tuple[str, str]]
     compare_languages: list[CompareChoice]
     text_language: CompareChoice  # the language of the text this page shows (its own, or the fallback's)
@@ -178,7 +179,7 @@ class Site:
                                 source_language=state.source_language if state is not None else None)
             body_lang = Markup(' lang="{}" dir="{}"').format(doc.lang, direction(doc.lang)) if fallback else Markup("")
             view = DocumentView(
-                doc=doc, fallback=fallback, _=_, metadata=renderer.metadata(), body=renderer.body(),
+                doc=doc, fallback=fallback, _=_, metadata=renderer.metadata(), body=renderer.text(), cited_by=renderer.cited_by(),
                 banner=banner(state, _), body_lang=body_lang, crumbs=self.breadcrumbs(doc, links),
                 compare_languages=self.compare_languages(doc, links),
                 text_language=CompareChoice(doc.lang, info(doc.lang)["name"], direction(doc.lang), None),

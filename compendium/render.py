@@ -24,7 +24,7 @@ from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
 from .cite import cite_unit, document_name
 from .i18n import format_iso_date, gettext_for
-from .languages import info
+from .languages import direction, info
 from .markup import Markup, escape, macro
 from .model import HEADED_KINDS, Adoption, Document, Unit
 from .unitid import unit_label
@@ -195,12 +195,20 @@ class Renderer:
     def footnote_call(self, label: str) -> str:
         note = self.footnotes.get(label)
         if note is None:
-            return str(Markup('<sup class="cmp-fnref cmp-fnref-missing" title="{}">{}</sup>').format(self.missing, label))
+            # The reason is text a reader reaches by touch and keyboard too: the call links to it (after the notes).
+            self._missing_called = True
+            return str(Markup('<sup class="cmp-fnref cmp-fnref-missing"><a href="{}" title="{}">{}</a></sup>').format(
+                self.links.unit("missing-notes"), self.missing, label))
         if self.output.notes_at_call and label not in self._called:
             self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
             return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(
                 self.links.anchor(note.id), label, self.inline(note.text)))
         return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
+
+    @property
+    def missing_called(self) -> bool:
+        """Whether the text calls a note the source does not give (after units() has run)."""
+        return getattr(self, "_missing_called", False)
 
     def listed_notes(self) -> list[Unit]:
         """The notes listed after the text: all of them on the web; in print, those no text calls."""
@@ -271,7 +279,18 @@ class Renderer:
 
     def body(self) -> Markup:
         self._called = set()
+        self._missing_called = False
         return macro("document.html", "body")(self)
+
+    def text(self) -> Markup:
+        """The text alone (or the notice that there is none), without "Cited by": a web page marks it with
+        the text's language and sets the backlinks, in the reader's language, outside it."""
+        self._called = set()
+        self._missing_called = False
+        return macro("document.html", "text")(self)
+
+    def cited_by(self) -> Markup:
+        return macro("document.html", "cited_by")(self)
 
     def metadata(self) -> Markup:
         return macro("document.html", "metadata")(self)
@@ -295,7 +314,8 @@ class Renderer:
         if self.citations is None:
             return []
         links = self.citations.backlinks.get(self.doc.id, [])
-        if not links:
+        related = [(d, None, "related") for d in self.citations.related(self.doc.id)]
+        if not links and not related:
             return []
         _ = self._
         if self.doc.collection == "instruments":
@@ -304,6 +324,7 @@ class Renderer:
                       ("cmp-cited-by", "cited-by", _("Cited by"), [link for link in links if link[2] != "resolutions"])]
         else:
             groups = [("cmp-cited-by", "cited-by", _("Cited by"), links)]
+        groups.append(("cmp-related", "related", _("Related documents"), related))
         out = []
         for css, anchor, heading, group in groups:
             if not group:
@@ -376,7 +397,8 @@ class Renderer:
             rows.append((_("Verification"), escape(_("Some facts on this page are not yet confirmed.")) +
                          note(meta.verification_note)))
         if meta.corrections:
-            items = Markup("").join(Markup('<li lang="{}">{}</li>').format(note_lang, c) for c in meta.corrections)
+            items = Markup("").join(Markup('<li lang="{}" dir="{}">{}</li>').format(note_lang, direction(note_lang), c)
+                                   for c in meta.corrections)
             rows.append((_("Corrections"), Markup("<ul>{}</ul>").format(items)))
         return rows
 

@@ -73,9 +73,9 @@ def test_cluster_page_quotes_its_definition_and_lists_instruments_by_year(tmp_pa
 def test_cluster_page_in_french_uses_french_titles_and_marks_english_ones(tmp_path):
     html = page_html(Site(corpus(tmp_path), "fr"), "clusters/custody/index.md")
     assert "Règles Bêta" in html
-    assert re.search(r'<a href="../../instruments/alpha-rules/" lang="en">', html)
+    assert re.search(r'<a href="../../instruments/alpha-rules/" lang="en" dir="auto">', html)
     # The definition has no French text: it is quoted in English, marked as such.
-    assert '<blockquote class="cmp-definition" lang="en">' in html
+    assert '<blockquote class="cmp-definition" lang="en" dir="ltr">' in html
 
 
 def test_chronological_and_body_indexes(tmp_path):

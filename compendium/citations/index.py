@@ -138,6 +138,14 @@ class CitationIndex:
             self._backlinks = self._build_backlinks()
         return self._backlinks
 
+    def related(self, doc_id: str) -> list[str]:
+        """The documents an editor marked as related (front matter `related`), either way round. Not a
+        citation: an earlier text can be related to a later one, never cite it."""
+        docs = self.resolver.docs
+        found = set(docs[doc_id].meta.related) if doc_id in docs else set()
+        found |= {other for other, d in docs.items() if doc_id in d.meta.related}
+        return sorted(d for d in found if d in docs and d != doc_id)
+
     def _build_backlinks(self) -> dict[str, list[Backlink]]:
         found: dict[str, list[Backlink]] = {}
 
@@ -152,8 +160,6 @@ class CitationIndex:
                     adopting = self.resolver.document_for(entry.body, normalise_number(entry.resolution))
                     if adopting and self.resolver.docs[adopting].collection == "resolutions":
                         add(doc_id, (adopting, None, "resolutions"))
-            for other in doc.meta.related:
-                add(other, (doc_id, None, doc.collection))
             for unit, resolution in self.citations(doc):
                 if resolution.internal:
                     add(resolution.doc_id, (doc_id, unit.id, doc.collection))
@@ -162,7 +168,7 @@ class CitationIndex:
 
 def backlinks(corpus: Corpus) -> dict[str, list[Backlink]]:
     """target document id → [(citing document id, citing unit id or None, citing collection)]: from the
-    resolved internal citations of every document and from front matter (`adopted_by`, `related`)."""
+    resolved internal citations of every document and from `adopted_by` in the front matter (`related` is CitationIndex.related: not a citation)."""
     return citation_index(corpus).backlinks
 
 
