@@ -72,8 +72,9 @@ def _target(site: Path, page: str, href: str) -> tuple[str, str]:
 
 
 # The United Nations' own sites: the document system (undocs.org, docs.un.org) that the pages link symbols to,
-# and the links the UN's texts themselves carry (its Akoma Ntoso files link to docs.un.org and www.un.org).
-UN_HOSTS = ("undocs.org", "un.org")
+# and the links the UN's texts themselves carry (its Akoma Ntoso files link to docs.un.org and www.un.org, and
+# to documents of UN offices: UNODC, and UNHCR under its Spanish name ACNUR).
+UN_HOSTS = ("undocs.org", "un.org", "unodc.org", "unhcr.org", "acnur.org")
 
 
 def _allowed(host: str, allowed_hosts: tuple[str, ...]) -> bool:

@@ -228,3 +228,10 @@ def test_mutated_xml_raises_only_akn_error(data):
         read_akn("sample.xml", mutated)
     except AknError as exc:
         assert str(exc).startswith("sample.xml: ")
+
+
+def test_a_link_whose_host_lost_its_org_leads_to_undocs():
+    # ecosoc-2021-24 fr links "https://undocs/fr/E/2014/30": the host is undocs.org
+    group = group_of("ecosoc-2021-24")
+    assert "https://undocs/" not in group.files["fr"]
+    assert "(https://undocs.org/fr/E/2014/30)" in group.files["fr"]

@@ -42,7 +42,7 @@ def test_command_exits_1_on_a_broken_link(tmp_path):
 
 def test_the_un_sites_are_allowed_and_a_look_alike_is_not(tmp_path):
     """The UN's texts link to its document system; a host that only ends like it is somebody else's."""
-    root = site(tmp_path, '<a href="https://docs.un.org/en/A/RES/70/175">a</a><a href="https://www.un.org/x">b</a>'
+    root = site(tmp_path, '<a href="https://docs.un.org/en/A/RES/70/175">a</a><a href="https://www.unodc.org/x.pdf">b</a>'
                           '<a href="https://notun.org/x">c</a><a href="https://un.org.example.com/x">d</a>')
     broken = {b.href for b in check_site(root)[0]}
     assert broken == {"https://notun.org/x", "https://un.org.example.com/x"}

@@ -37,6 +37,7 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGS = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "spa": "es"}
 BODIES = {"unga": "ga", "unecosoc": "ecosoc"}
 
+_UNDOCS_SLIP = re.compile(r"(https?://)undocs/")  # a slip in some UN files
 _WS = re.compile(r"[ \t\r\n]+")
 _ANNEX_WORD = re.compile(r"^(?:Annex|Annexe|Anexo|Приложение|附件|المرفق)(?:\s+([IVXLC]+|\d+))?\.?$", re.I)
 _ROMAN = re.compile(r"^([IVXLC]+)\.?$")
@@ -182,6 +183,9 @@ class _Writer:
             return _emphasis(inner, mark)
         if name == "a":
             href = (child.get("href") or "").strip().replace(" ", "%20")
+            if _UNDOCS_SLIP.match(href):  # "https://undocs/fr/E/2014/30": the host lost its ".org"
+                self.losses.append(f"link host 'undocs' read as 'undocs.org': {href}")
+                href = _UNDOCS_SLIP.sub(r"\1undocs.org/", href, count=1)
             label = _WS.sub(" ", inner).strip()
             if href.startswith(("http://", "https://")) and label and "]" not in label:
                 lead = inner[: len(inner) - len(inner.lstrip())]
