@@ -50,3 +50,12 @@ def format_iso_date(value: str, lang: str) -> str:
     except ValueError:
         return str(value)
     return format_date(day, format="long", locale=locale_of(lang))
+
+
+
+def list_separator(lang: str) -> str:
+    """What stands between the items of a list in the reader's language: its data file's `comma` (Arabic
+    "، ", Chinese "，"), else ", "."""
+    from .language_data import language_data
+
+    return language_data(lang).get("comma") or ", "

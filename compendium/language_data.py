@@ -226,6 +226,7 @@ CITATION_OPTIONAL = ("post_prefix", "post_link", "date_before", "item_prefix", "
 _TOP: dict[str, Callable[[_Checker, tuple, Any], None]] = {
     "citations": _Checker.citations,
     "title_prefix": _Checker.text,
+    "comma": _Checker.text,
     "months": _Checker.months,
     "date_pattern": _Checker.date_pattern,
     "labels": lambda c, k, v: c.unit_words(k, v, _is_word, "words"),

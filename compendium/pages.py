@@ -155,8 +155,12 @@ class Site:
         entries += [{p.title: p.src_uri} for p in self.extra_pages]
         return entries
 
-    def nav_title(self, doc: Document) -> str:
-        return doc.display_title
+    def nav_title(self, doc: Document) -> str | Markup:
+        """The title as the navigation shows it: a title in another language than the site's is marked with
+        its own language and direction (isolated, so that it reads whole in a right-to-left site)."""
+        if doc.lang == self.lang:
+            return doc.display_title
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(doc.lang, direction(doc.lang), doc.display_title)
 
     def latest(self) -> list[str]:
         """The documents most recently added to the compendium (by adoption year where there is no history)."""

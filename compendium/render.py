@@ -23,7 +23,7 @@ import nh3
 from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
 from .cite import cite_unit, document_name
-from .i18n import format_iso_date, gettext_for
+from .i18n import format_iso_date, gettext_for, list_separator
 from .languages import direction, info
 from .markup import Markup, escape, macro
 from .model import HEADED_KINDS, Adoption, Document, Unit
@@ -377,7 +377,7 @@ class Renderer:
         if meta.adoptions:
             rows.append((_("Adopted by"), Markup("<br>").join(self.adoption(a) for a in meta.adoptions) + mark("adopted_by")))
         if meta.symbols:
-            links = Markup(", ").join(Markup('<a href="{}" rel="noopener">{}</a>').format(
+            links = Markup(list_separator(self.lang)).join(Markup('<a href="{}" rel="noopener">{}</a>').format(
                 self.links.external(undocs(s)) or "", s) if self.links.external(undocs(s)) else escape(s)
                 for s in meta.symbols)
             rows.append((_("Symbol"), links + mark("symbol")))
@@ -414,7 +414,7 @@ class Renderer:
             parts.append(escape(format_iso_date(entry.date, self.lang)))
         if not parts and entry.text:
             parts.append(Markup('<bdi lang="{}">{}</bdi>').format(self.doc.lang, entry.text))
-        text = Markup(", ").join(parts)
+        text = Markup(list_separator(self.lang)).join(parts)
         if entry.text and (entry.body or entry.resolution):
             text += Markup(' <bdi class="cmp-note" lang="{}">({})</bdi>').format(self.doc.lang, entry.text)
         return text

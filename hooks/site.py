@@ -33,6 +33,7 @@ from compendium.pages import Site, SitePage
 from compendium.search import build_index
 from compendium.settings import Settings, SettingsError
 from compendium.sitemap import head_links, site_root, sitemap_xml
+from compendium.versions import languages_with_text
 from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 
 _state: dict = {}
@@ -128,6 +129,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         doc = site_page.document
         page.meta["compendium_head"] = head_links(_state["corpus"], _state["lang"], site_page.url,
                                                   doc.id if doc is not None else None, _state["site_url"])
+        # The language menu says which languages have no text of this document (overrides/partials/alternate.html).
+        if doc is not None:
+            page.meta["compendium_text_langs"] = languages_with_text(_state["corpus"], doc.id, known_languages())
     return markdown
 
 

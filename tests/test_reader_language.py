@@ -1,0 +1,51 @@
+"""Pieces of a page in the reader's language: list punctuation, and titles in another language marked as such."""
+
+from __future__ import annotations
+
+from compendium.diagnostics import Report
+from compendium.loader import load
+from compendium.pages import Site
+from compendium.render import Renderer
+from helpers import write
+
+RES = """---
+id: ecosoc-2000-1
+kind: resolution
+title: {title}
+symbol: E/RES/2000/1
+adopted_by: {{body: ecosoc, resolution: 2000/1, date: '2000-07-27'}}
+completeness: complete
+{extra}---
+
+1. {text}
+"""
+
+
+def corpus(tmp_path):
+    write(tmp_path, "resolutions/ecosoc-2000-1/en.md", RES.format(title="A resolution written for this test",
+                                                                  extra="", text="*Decides* x."))
+    write(tmp_path, "resolutions/ecosoc-2000-2/en.md", RES.format(title="Another resolution for this test",
+                                                                  extra="", text="*Decides* y.").replace("2000-1", "2000-2").replace("2000/1", "2000/2"))
+    report = Report()
+    result = load(tmp_path, report)
+    assert not report.errors, [d.format() for d in report.errors]
+    return result
+
+
+def test_the_parts_of_the_adoption_line_use_the_readers_comma(tmp_path):
+    doc = corpus(tmp_path).get("ecosoc-2000-1", "en")
+    rows = {str(label): str(value) for label, value in Renderer(doc, "ar").metadata_rows()}
+    adopted = next(v for v in rows.values() if "2000/1" in v)
+    assert "، " in adopted and ", " not in adopted
+    rows = {str(label): str(value) for label, value in Renderer(doc, "zh").metadata_rows()}
+    assert "，" in next(v for v in rows.values() if "2000/1" in v)
+    rows = {str(label): str(value) for label, value in Renderer(doc, "en").metadata_rows()}
+    assert ", " in next(v for v in rows.values() if "2000/1" in v)
+
+
+def test_a_title_in_another_language_is_marked_in_the_navigation(tmp_path):
+    site = Site(corpus(tmp_path), "ar")
+    doc = site.corpus.get("ecosoc-2000-1", "en")
+    title = str(site.nav_title(doc))
+    assert title == '<bdi lang="en" dir="ltr">A resolution written for this test</bdi>'
+    assert Site(site.corpus, "en").nav_title(doc) == "A resolution written for this test"
