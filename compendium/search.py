@@ -42,3 +42,22 @@ def index_site(site_dir: Path, lang: str) -> float:
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index the {lang} site: {(done.stderr or done.stdout).strip()[-500:]}")
     return time.perf_counter() - start
+
+
+def read_fragment(path: Path) -> dict:
+    """One page's record in a Pagefind index (`fragment/*.pf_fragment`): its url inside the language's site
+    (`/instruments/udhr/`), title and other meta, filters, text, and anchors (every element with an id)."""
+    import gzip
+    import json
+
+    data = path.read_bytes()
+    try:
+        data = gzip.decompress(data)
+    except OSError:  # not compressed
+        pass
+    return json.loads(data[data.index(b"{"):].decode("utf-8"))  # after Pagefind's "pagefind_dcd" signature
+
+
+def fragments(site_dir: Path) -> dict[Path, dict]:
+    """Every page record of a language's index, by file."""
+    return {path: read_fragment(path) for path in sorted((site_dir / OUTPUT / "fragment").glob("*.pf_fragment"))}
