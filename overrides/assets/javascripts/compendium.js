@@ -58,8 +58,10 @@
   // Where the query's words stand in a page: grouped by the element with an id they follow (a paragraph,
   // an item, a heading), so that a result lands on the paragraph; the paragraphs with most words first.
   function paragraphs(data) {
-    var zws = data.content.indexOf("\u200B") >= 0; // Chinese: words cut by the indexer
-    var words = zws ? data.content.split("\u200B") : data.content.split(/[\r\n\s]+/g);
+    // The text as Pagefind counts its words (raw_content: Chinese keeps the indexer's cuts, as zero-width spaces).
+    var text = (data.raw_content || data.content).replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    var zws = text.indexOf("\u200B") >= 0;
+    var words = zws ? text.split("\u200B") : text.split(/[\r\n\s]+/g);
     var anchors = data.anchors.slice().sort(function (a, b) { return a.location - b.location; });
     var groups = [], byId = {};
     (data.locations || []).forEach(function (at) {
