@@ -5,8 +5,9 @@
 Builds the synthetic corpus (benchmarks/corpus.py) at `scale` times the real size (50 documents × 6 languages
 × 100 paragraphs is the real size, as in benchmarks/run.py), serves the site on localhost, opens a language's
 home page in Chromium, types a word of one of its texts in the search field and waits for the first result.
-Counted: the bytes of every response under <lang>/pagefind/ until then (the entry file, the JS, the
-WebAssembly, the index chunks and fragments the query needs), as the network delivered them. Also printed:
+Counted: the bytes of every file under <lang>/pagefind/ whose download had finished when the first result was
+put on the page (the entry file, the JS, the WebAssembly, the index chunk, the filters and the page records of
+the first results), as the network delivered them (Resource Timing's encodedBodySize). Also printed:
 each language's whole index on disk, and the seconds Pagefind takes per language (re-run on the built site).
 
 Goal (issue 13): at 4× the real size, at most 300 KB and at most 1/10 of the old per-language index. The old
@@ -69,13 +70,20 @@ def measure(site: Path, langs: list[str]) -> dict[str, tuple[str, int, int]]:
         for lang in langs:
             word = query_word(site, lang)
             page = new_page(browser, RequestLog())
-            sizes: dict[str, int] = {}
-            page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
             page.goto(f"{url}/{lang}/")
+            # The index files whose download had finished when the first result was put on the page
+            # (Resource Timing: a file is listed once its last byte arrived).
+            page.evaluate("""() => new MutationObserver((changes, observer) => {
+                if (!document.querySelector('.md-search-result__item')) return;
+                observer.disconnect();
+                window.__before = performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))
+                    .map(e => [e.name, e.encodedBodySize]);
+              }).observe(document.querySelector('.md-search-result__list'), {childList: true})""")
             page.locator(".md-search__input").click()
             page.locator(".md-search__input").fill(word)
-            page.wait_for_selector(".md-search-result__item", timeout=30000)
-            out[lang] = (word, sum(sizes.values()), len(sizes))
+            page.wait_for_function("window.__before", timeout=30000)
+            before = dict(page.evaluate("window.__before"))
+            out[lang] = (word, sum(before.values()), len(before))
             page.context.close()
         browser.close()
     return out

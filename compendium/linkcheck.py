@@ -151,6 +151,7 @@ def _script_targets(site: Path, pages: dict[str, Path], broken: list[BrokenLink]
     search result can land (`<lang>/pagefind/fragment/*`: a page's address and each of its anchors) and every
     unit of each document's JSON export (`<lang>/<collection>/<id>/index.json`, beside the page whose
     paragraphs it holds)."""
+    from .addresses import fragment
     from .search import OUTPUT, read_fragment
 
     out: list[tuple[str, str]] = []
@@ -164,7 +165,7 @@ def _script_targets(site: Path, pages: dict[str, Path], broken: list[BrokenLink]
         page_href = "../../" + str(page.get("url") or "").lstrip("/")  # the url is from the language's root
         out.append((rel, page_href))
         for anchor in page.get("anchors") or []:
-            out.append((rel, f"{page_href}#{anchor.get('id')}"))
+            out.append((rel, page_href + fragment(str(anchor.get("id") or ""))))
     for path in sorted(site.glob("*/**/index.json")):
         rel = path.relative_to(site).as_posix()
         if not rel.replace("index.json", "index.html") in pages:

@@ -21,7 +21,7 @@
   var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-filter]"));
   var toggle = document.getElementById("__search");
   var loading = null, latest = 0, timer = null;
-  var SHOWN = 20, HITS_PER_PAGE = 3, BEFORE = 8, LENGTH = 26;
+  var SHOWN = 20, FIRST = 4, HITS_PER_PAGE = 3, BEFORE = 8, LENGTH = 26;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -103,7 +103,8 @@
     return a;
   }
 
-  function render(pages, total) {
+  function render(pages, total, keepFocus) {
+    var focused = keepFocus ? links().indexOf(document.activeElement) : -1;
     list.textContent = "";
     meta.textContent = total ? box.dataset.count.replace("{n}", total) : box.dataset.none;
     pages.forEach(function (data) {
@@ -132,6 +133,7 @@
       list.appendChild(item);
     });
     input.setAttribute("aria-expanded", pages.length ? "true" : "false");
+    if (focused >= 0 && links()[focused]) links()[focused].focus();
   }
 
   function run() {
@@ -143,8 +145,14 @@
       return pagefind.search(query, { filters: filters });
     }).then(function (search) {
       if (ticket !== latest || !search) return null;
-      return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
-        if (ticket === latest) render(pages, search.results.length);
+      // The first few results at once, the others after them: each page's record is fetched only when shown.
+      var results = search.results.slice(0, SHOWN);
+      return Promise.all(results.slice(0, FIRST).map(function (r) { return r.data(); })).then(function (pages) {
+        if (ticket !== latest) return null;
+        render(pages, search.results.length);
+        return Promise.all(results.slice(FIRST).map(function (r) { return r.data(); })).then(function (more) {
+          if (ticket === latest && more.length) render(pages.concat(more), search.results.length, true);
+        });
       });
     });
   }
