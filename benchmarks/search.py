@@ -7,7 +7,7 @@ Builds the synthetic corpus (benchmarks/corpus.py) at `scale` times the real siz
 home page in Chromium, types a word of one of its texts in the search field and waits for the first result.
 Counted: the bytes of every file under <lang>/pagefind/ whose download had finished when the first result was
 put on the page (the entry file, the JS, the WebAssembly, the index chunk, the filters and the page records of
-the first results), as the network delivered them (Resource Timing's encodedBodySize). Also printed:
+the first results, fetched by the page or by Pagefind's worker), as the network delivered them. Also printed:
 each language's whole index on disk, and the seconds Pagefind takes per language (re-run on the built site).
 
 Goal (issue 13): at 4× the real size, at most 300 KB and at most 1/10 of the old per-language index. The old
@@ -54,7 +54,7 @@ def query_word(site: Path, lang: str) -> str:
     for record in records:
         text = record["content"]
         words = text.split("\u200b") if "\u200b" in text else text.split()
-        for word in set(w for w in words if re.fullmatch(r"\w{3,}", w) or (lang == "zh" and len(w) == 2)):
+        for word in set(w for w in words if re.fullmatch(r"\w{3,}", w) or (lang == "zh" and re.fullmatch(r"\w\w", w))):
             counts[word] = counts.get(word, 0) + 1
     docs = len(records)
     return min(counts, key=lambda w: (abs(counts[w] - docs // 10), w))
@@ -70,19 +70,23 @@ def measure(site: Path, langs: list[str]) -> dict[str, tuple[str, int, int]]:
         for lang in langs:
             word = query_word(site, lang)
             page = new_page(browser, RequestLog())
+            # Every file of the index, from the page and from Pagefind's worker, as the network delivered it;
+            # the page calls back when the first result is on it, and what had arrived by then is counted.
+            arrived: list = []
+            counted: list[int] = []
+            page.on("requestfinished", lambda r: arrived.append(r) if "/pagefind/" in r.url else None)
+            page.expose_function("cmpFirstResult", lambda: counted.append(len(arrived)))
             page.goto(f"{url}/{lang}/")
-            # The index files whose download had finished when the first result was put on the page
-            # (Resource Timing: a file is listed once its last byte arrived).
             page.evaluate("""() => new MutationObserver((changes, observer) => {
                 if (!document.querySelector('.md-search-result__item')) return;
                 observer.disconnect();
-                window.__before = performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))
-                    .map(e => [e.name, e.encodedBodySize]);
+                window.cmpFirstResult();
               }).observe(document.querySelector('.md-search-result__list'), {childList: true})""")
             page.locator(".md-search__input").click()
             page.locator(".md-search__input").fill(word)
-            page.wait_for_function("window.__before", timeout=30000)
-            before = dict(page.evaluate("window.__before"))
+            page.wait_for_selector(".md-search-result__item", timeout=30000)
+            page.wait_for_timeout(500)  # lets the callback through; `before` was filled when it was made
+            before = {r.url: r.sizes()["responseBodySize"] for r in arrived[:counted[0]]}
             out[lang] = (word, sum(before.values()), len(before))
             page.context.close()
         browser.close()
