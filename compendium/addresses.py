@@ -103,7 +103,8 @@ def sitemap(lang: str) -> str:
 
 
 def search_index(lang: str) -> str:
-    return f"{lang}/search/index.json"
+    """A language's Pagefind index folder (compendium/search.py)."""
+    return f"{lang}/pagefind/"
 
 
 def source_uri(path: str) -> str:

@@ -141,26 +141,28 @@ def _json(path: Path, rel: str, broken: list[BrokenLink]):
 
 
 def _script_targets(site: Path, pages: dict[str, Path], broken: list[BrokenLink]) -> list[tuple[str, str]]:
-    """The links the site's scripts make from its JSON, as (file, href from that file's folder): every search
-    result (`<lang>/search/index.json`: a document's page and unit anchor) and every unit of each document's
-    JSON export (`<lang>/<collection>/<id>/index.json`, beside the page whose paragraphs it holds)."""
+    """The links the site's scripts make from its data, as (file, href from that file's folder): every place a
+    search result can land (`<lang>/pagefind/fragment/*`: a page's address and each of its anchors) and every
+    unit of each document's JSON export (`<lang>/<collection>/<id>/index.json`, beside the page whose
+    paragraphs it holds)."""
+    from .addresses import fragment
+    from .search import OUTPUT, read_fragment
+
     out: list[tuple[str, str]] = []
-    for path in sorted(site.glob("*/search/index.json")):
+    for path in sorted(site.glob(f"*/{OUTPUT}/fragment/*.pf_fragment")):
         rel = path.relative_to(site).as_posix()
-        index = _json(path, rel, broken)
-        if not isinstance(index, dict):
+        try:
+            page = read_fragment(path)
+        except (OSError, ValueError) as exc:
+            broken.append(BrokenLink(rel, "", f"unreadable search record: {exc}"))
             continue
-        docs, lang_root = index.get("docs") or [], "../"  # hrefs are relative to the language's root
-        for unit in index.get("units") or []:
-            try:
-                doc_path = docs[unit[0]][0]
-            except (IndexError, TypeError, KeyError):
-                broken.append(BrokenLink(rel, str(unit)[:80], "a search result names no document"))
-                continue
-            out.append((rel, "#".join(filter(None, (posixpath.join(lang_root, str(doc_path)), unit[1])))))
+        page_href = "../../" + str(page.get("url") or "").lstrip("/")  # the url is from the language's root
+        out.append((rel, page_href))
+        for anchor in page.get("anchors") or []:
+            out.append((rel, page_href + fragment(str(anchor.get("id") or ""))))
     for path in sorted(site.glob("*/**/index.json")):
         rel = path.relative_to(site).as_posix()
-        if rel.endswith("search/index.json") or not rel.replace("index.json", "index.html") in pages:
+        if not rel.replace("index.json", "index.html") in pages:
             continue
         data = _json(path, rel, broken)
         for doc in (data.get("documents") or []) if isinstance(data, dict) else []:

@@ -21,7 +21,7 @@ from .sitemap import site_root
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
 from .versions import has_text_in, pick
-from .vocabulary import CLUSTERS, cluster_name, site_title
+from .vocabulary import CLUSTERS, body_name, cluster_name, site_title
 
 LATEST = 6
 
@@ -85,6 +85,8 @@ class DocumentView:
     neighbours: list[tuple[str, str, str, str]]
     cluster_label: str
     cite: CiteBox | None = None
+    search_filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value) for the search index
+    search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
 
 
 class Site:
@@ -189,7 +191,9 @@ class Site:
                 text_language=CompareChoice(doc.lang, info(doc.lang)["name"], direction(doc.lang), None),
                 neighbours=self.neighbours(doc, links),
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
-                cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)))
+                cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
+                search_filters=self.search_filters(doc),
+                search_language=info(doc.lang).get("name", doc.lang) if fallback else "")
             return str(macro("page.html", "document_page")(view))
 
         def toc() -> list[dict]:
@@ -203,6 +207,20 @@ class Site:
             return entries
 
         return SitePage(doc.ref.path, doc.title, render, toc, doc, fallback)
+
+    def search_filters(self, doc: Document) -> list[tuple[str, str]]:
+        """What a reader can narrow a search by, in the interface language: cluster, kind, adopting body, year."""
+        _ = self._
+        out = []
+        if doc.meta.cluster:
+            out.append(("cluster", cluster_name(doc.meta.cluster, _)))
+        out.append(("kind", _("Instruments") if doc.collection == "instruments" else _("Resolutions")))
+        for body in dict.fromkeys(a.body for a in doc.meta.adoptions if a.body):
+            out.append(("body", body_name(body, _)))
+        year = adoption_year(doc)
+        if year:
+            out.append(("year", str(year)))
+        return out
 
     def state_of(self, doc: Document):
         """The translation state of a page in its own language (None for a source text)."""

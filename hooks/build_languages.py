@@ -52,10 +52,6 @@ def warm_up(lang: str | None) -> None:
     import material.plugins.search.plugin  # noqa: F401
 
     import compendium.pages  # noqa: F401
-    from compendium.search import words
-
-    if lang == "zh":
-        words("中文", "zh")  # loads the word-cutting dictionary
 
 
 def wait_for_go(out_dir: str) -> dict | None:

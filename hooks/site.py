@@ -30,7 +30,7 @@ from compendium.i18n import translations
 from compendium.languages import direction, info, known_languages
 from compendium.loader import load, load_parsed
 from compendium.pages import Site, SitePage
-from compendium.search import build_index
+from compendium.search import SearchIndexError, index_site
 from compendium.settings import Settings, SettingsError
 from compendium.sitemap import head_links, site_root, sitemap_xml
 from compendium.versions import languages_with_text
@@ -123,7 +123,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     site_page: SitePage | None = _state["pages"].get(page.file.src_uri)
     if site_page is not None:
         page.meta["title"] = _text(site_page.title)
-        # The engine writes the search entries itself, one per paragraph (on_post_build).
+        # Pagefind indexes the built pages (on_post_build); the theme's own index stays empty.
         page.meta["search"] = {"exclude": True}
         # One canonical address and one set of hreflang alternates (overrides/main.html writes them).
         doc = site_page.document
@@ -145,8 +145,13 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     # Material puts `dir` on <body>; a reader's browser and assistive tools look at <html> first.
-    return re.sub(r"<html lang=\"[^\"]*\"", f'<html lang="{_state["lang"]}" dir="{config.extra["compendium_dir"]}"',
-                  output, count=1)
+    output = re.sub(r"<html lang=\"[^\"]*\"", f'<html lang="{_state["lang"]}" dir="{config.extra["compendium_dir"]}"',
+                    output, count=1)
+    if page.file.src_uri in _state["pages"]:
+        # The page's content (title, facts, text), without the theme's navigation, is what search reads.
+        output = output.replace('<article class="md-content__inner md-typeset">',
+                                '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+    return output
 
 
 def _write(path: Path, text: str) -> None:
@@ -160,15 +165,9 @@ def _write(path: Path, text: str) -> None:
 def on_post_build(config) -> None:
     site = Path(config.site_dir)
     lang = _state["lang"]
-    # Fallback pages (text in another language) stay out of this language's index.
-    searchable = [p for p in _state["pages"].values() if p.document is not None and not p.fallback]
-    # The engine's compact index replaces the theme's full-text one (see compendium/search.py).
-    search_dir = site / "search"
-    search_dir.mkdir(exist_ok=True)
-    for stale in search_dir.glob("search_index.*"):
+    # The theme's search index is not used: Pagefind's replaces it (compendium/search.py).
+    for stale in (site / "search").glob("search_index.*"):
         stale.unlink()
-    index = build_index([p.document for p in searchable], lang)
-    _write(search_dir / "index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     # Each document's parsed text, for the side-by-side view and for anyone reusing the compendium.
     for page in _state["pages"].values():
         if page.document is not None:
@@ -185,3 +184,8 @@ def on_post_build(config) -> None:
     else:
         _write(site / "sitemap.xml", sitemap)
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
+    # Last, over the finished pages: this language's search index, in <lang>/pagefind/.
+    try:
+        index_site(site, lang)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None

@@ -277,9 +277,12 @@ def json_site(tmp_path: Path, unit_id: str, json_id: str, compare_lang: str = "e
     write(root, "en/resolutions/x/index.html",
           f'<div data-cmp-compare><select><option value="">-</option><option value="{compare_lang}" '
           f'data-src="../../../{compare_lang}/resolutions/x/parallel.html">x</option></select></div><p id="para-1">x</p>')
-    index = {"version": 1, "lang": "en", "docs": [["resolutions/x/", "X"]],
-             "units": [[0, "", "", ""], [0, unit_id, "", ""]], "terms": [], "stems": [], "postings": []}
-    write(root, "en/search/index.json", json.dumps(index))
+    import gzip
+
+    # A page record of the Pagefind index as the binary writes it: gzip, a signature, then JSON.
+    record = {"url": "/resolutions/x/", "content": "x", "meta": {"title": "X"}, "filters": {},
+              "anchors": [{"element": "p", "id": unit_id, "text": "x", "location": 0}]}
+    write(root, "en/pagefind/fragment/en_0.pf_fragment", gzip.compress(b"pagefind_dcd" + json.dumps(record).encode()))
     write(root, "en/resolutions/x/parallel.html", '<div class="cmp-body"><p id="en:para-1">x</p></div>')
     write(root, "en/resolutions/x/index.json",
           json.dumps({"documents": [{"id": "x", "units": [{"id": "para-1", "children": [{"id": json_id, "children": []}]}]}]}))
@@ -291,7 +294,7 @@ def test_check_links_follows_search_results_and_json_exports(tmp_path):
     assert code == 0, out
     code, out = run("check-links", "--site-dir", str(json_site(tmp_path / "b", "para-9", "para-8", "fr")))
     assert code == 1
-    assert "en/search/index.json: ../resolutions/x/#para-9: no element with id 'para-9'" in out
+    assert "en/pagefind/fragment/en_0.pf_fragment: ../../resolutions/x/#para-9: no element with id 'para-9'" in out
     assert "en/resolutions/x/index.json: index.html#para-8: no element with id 'para-8'" in out
     assert "en/resolutions/x/index.html: ../../../fr/resolutions/x/parallel.html: the side-by-side view's column does not exist" in out
 

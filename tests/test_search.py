@@ -1,53 +1,104 @@
-"""The compact search index: one entry per paragraph, stemming per language, Chinese cut into words."""
+"""Each language's site gets its own Pagefind index: titles, texts, fallback texts labelled with their language,
+cluster and index pages, filters; every place a result lands exists (the browser side: tests/test_browser.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from compendium.model import Document, Unit
-from compendium.search import build_index, fold, search
+import pytest
+
+from compendium.languages import known_languages
+from compendium.search import OUTPUT, fragments
+
+from helpers import run, write
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = str(ROOT / "mkdocs.yml")
+
+EN = """---
+id: ecosoc-2001-7
+kind: resolution
+title: Prevention of crime in urban areas
+adopted_by: {body: ecosoc, resolution: 2001/7}
+completeness: complete
+---
+
+1. *Decides* that the treatment of prisoners is reviewed.
+
+2. *Invites* Member States to cooperate.
+"""
+FR = EN.replace("Prevention of crime in urban areas", "Prévention du crime dans les zones urbaines").replace(
+    "1. *Decides* that the treatment of prisoners is reviewed.", "1. *Décide* que le traitement des détenus est revu.").replace(
+    "2. *Invites* Member States to cooperate.", "2. *Invite* les États Membres à coopérer.") + ""
+INSTRUMENT = """---
+id: tokyo-rules
+kind: rules
+title: United Nations Standard Minimum Rules for Non-custodial Measures
+cluster: custody
+completeness: complete
+---
+
+1. Non-custodial measures are applied without discrimination.
+"""
 
 
-def doc(lang: str, *texts: str, doc_id: str = "ecosoc-2000-1") -> Document:
-    units = [Unit(f"para-{i}", "paragraph", str(i), t) for i, t in enumerate(texts, 1)]
-    return Document(doc_id, "resolutions", lang, Path("x"), {"title": "T"}, units)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search")
+    content = root / "content"
+    write(content, "resolutions/ecosoc-2001-7/en.md", EN)
+    write(content, "resolutions/ecosoc-2001-7/fr.md", FR.replace("completeness: complete", "completeness: complete\n"
+                                                                   "translation: {status: official}"))
+    write(content, "instruments/tokyo-rules/en.md", INSTRUMENT)
+    code, out = run("build", "--content", str(content), "--site-dir", str(root / "site"), "--config", CONFIG, "--no-pdf")
+    assert code == 0, out
+    return root / "site"
 
 
-def hits(index, query: str) -> list[str]:
-    return [index["units"][n][1] for n in search(index, query)]
+def pages(site: Path, lang: str) -> dict[str, dict]:
+    return {record["url"]: record for record in fragments(site / lang).values()}
 
 
-def test_results_are_paragraphs_and_stems_match_other_forms():
-    index = build_index([doc("en", "The treatment of prisoners.", "Victims of crime.", "A prisoner was released.")], "en")
-    assert hits(index, "prisoner") == ["para-1", "para-3"]
-    assert hits(index, "victim") == ["para-2"]
-    assert hits(index, "prisoner released") == ["para-3"]  # every word must match
-    assert hits(index, "nowhere") == []
+def test_every_language_has_its_own_index(site):
+    for lang in known_languages():
+        entry = (site / lang / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8")
+        assert f'"{lang}"' in entry, (lang, entry)  # indexed as the site's language
+        assert (site / lang / OUTPUT / "pagefind.js").is_file()
+        assert len(pages(site, lang)) >= 8, lang  # documents, clusters, indexes, home
+    assert not list(site.glob("*/search/index.json"))  # the old home-made index is gone
 
 
-def test_french_and_russian_stemming():
-    fr = build_index([doc("fr", "Les détenus sont protégés.", "La protection des victimes.")], "fr")
-    assert hits(fr, "détenu") == ["para-1"] and hits(fr, "detenus") == ["para-1"]  # accents folded
-    ru = build_index([doc("ru", "Права заключенных.", "Защита жертв преступлений.")], "ru")
-    assert hits(ru, "заключенный") == ["para-1"]
+def test_documents_clusters_and_indexes_are_indexed_in_the_interface_language(site):
+    zh = pages(site, "zh")
+    assert "/clusters/prevention/" in zh and "犯罪" in zh["/clusters/prevention/"]["meta"]["title"]
+    assert "/indexes/years/" in zh and "/" in zh
+    fr = pages(site, "fr")
+    doc = fr["/resolutions/ecosoc-2001-7/"]
+    assert "détenus" in doc["content"] and "language" not in doc["meta"]  # the French text, the site's own
+    assert doc["filters"] == {"kind": ["Résolutions"], "body": ["Conseil économique et social"], "year": ["2001"]}
+    assert fr["/instruments/tokyo-rules/"]["filters"]["cluster"] == [
+        "Personnes détenues, sanctions non privatives de liberté, justice pour mineurs et justice réparatrice"]
 
 
-def test_chinese_is_cut_into_words_so_a_two_character_word_finds_its_paragraph():
-    index = build_index([doc("zh", "各会员国应当保护被拘留者的权利。", "预防犯罪是共同的责任。")], "zh")
-    assert hits(index, "权利") == ["para-1"]
-    assert hits(index, "犯罪") == ["para-2"]
+def test_a_fallback_text_is_indexed_and_labelled_with_its_language(site):
+    es = pages(site, "es")["/instruments/tokyo-rules/"]
+    assert "Non-custodial measures are applied" in es["content"]
+    assert es["meta"]["language"] == "English" and es["meta"]["text_lang"] == "en"
+    assert es["filters"]["kind"] == ["Instrumentos"]  # the filters stay in the reader's language
 
 
-def test_arabic_alef_forms_are_one_letter():
-    assert fold("أمم") == fold("امم") == fold("إمم")
-    index = build_index([doc("ar", "حقوق الإنسان الأساسية")], "ar")
-    assert hits(index, "الانسان") == ["para-1"]
+def test_results_can_land_on_each_paragraph(site):
+    doc = pages(site, "en")["/resolutions/ecosoc-2001-7/"]
+    ids = {a["id"] for a in doc["anchors"]}
+    assert {"para-1", "para-2"} <= ids
+    # The theme's navigation is not indexed: the page's text starts with its title.
+    assert doc["content"].startswith("Prevention of crime in urban areas")
 
 
-def test_postings_are_gaps_and_every_document_is_listed_once():
-    docs = [doc("en", *(["crime"] * 5), doc_id=f"ecosoc-2000-{n}") for n in range(1, 4)]
-    index = build_index(docs, "en")
-    assert [d[0] for d in index["docs"]] == [f"resolutions/ecosoc-2000-{n}/" for n in range(1, 4)]
-    stem = index["stems"][index["terms"].index("crime")]
-    gaps = [int(x) for x in index["postings"][stem].split(",")]
-    assert len(gaps) == 15 and all(g >= 1 for g in gaps[1:])
+def test_check_links_checks_where_search_results_land(site):
+    code, out = run("check-links", "--site-dir", str(site))
+    assert code == 0, out
+    page = site / "en" / "resolutions" / "ecosoc-2001-7" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('id="para-2"', 'id="para-x"'), encoding="utf-8")
+    code, out = run("check-links", "--site-dir", str(site))
+    assert code == 1 and "pagefind/fragment" in out and "para-2" in out, out

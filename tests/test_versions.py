@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from compendium.diagnostics import Report
 from compendium.editions.plan import book
 from compendium.loader import load
 from compendium.pages import Site
-from compendium.search import build_index
 from compendium.sitemap import alternates
 from compendium.versions import has_text_in, pick, source_language, source_version
 from helpers import write
@@ -92,8 +90,9 @@ def test_a_record_without_text_is_shown_in_the_readers_language(corpus):
     assert not has_text_in(corpus, "record-only", "fr")  # a record has no text, in any language
 
 
-def test_search_of_the_spanish_site_leaves_the_french_fallback_out(corpus):
-    pages = [p for p in Site(corpus, "es").pages() if p.document is not None and not p.fallback]
-    assert all(p.document.id != "ecosoc-2001-7" for p in pages)
-    index = build_index([p.document for p in pages], "es")
-    assert "décide" not in json.dumps(index, ensure_ascii=False).casefold()
+def test_the_french_fallback_on_the_spanish_site_is_searchable_and_labelled_french(corpus):
+    page = next(p for p in Site(corpus, "es").pages() if p.document is not None and p.document.id == "ecosoc-2001-7")
+    assert page.fallback
+    html = page.html()
+    assert 'data-pagefind-meta="language[data-value]" data-value="Français"' in html
+    assert 'data-pagefind-meta="text_lang[data-value]" data-value="fr"' in html

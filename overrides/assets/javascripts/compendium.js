@@ -1,4 +1,4 @@
-// Compendium pages: language switching that keeps the paragraph, and search over the compact index.
+// Compendium pages: language switching that keeps the paragraph, and search over the Pagefind index.
 (function () {
   "use strict";
 
@@ -50,89 +50,17 @@
     });
   })();
 
-  // ---- search ------------------------------------------------------------------------------------
+  // ---- search: this language's Pagefind index (<lang>/pagefind/), loaded on first use ---------------
   var box = document.querySelector("[data-cmp-search]");
   if (!box) return;
   var input = box.querySelector("input[name=query]");
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
+  var filterBox = box.querySelector(".cmp-search-filters");
+  var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-filter]"));
   var toggle = document.getElementById("__search");
-  var index = null, loading = null;
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var ARABIC = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ـ": "" };
-
-  function fold(word) { // as compendium.search.fold
-    word = word.toLowerCase().replace(/[أإآٱـ]/g, function (c) { return ARABIC[c]; });
-    return word.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-  }
-
-  function load() {
-    if (!loading) {
-      meta.textContent = box.dataset.loading;
-      loading = fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
-        index = data; meta.textContent = ""; return data;
-      });
-    }
-    return loading;
-  }
-
-  function lowerBound(terms, key) {
-    var lo = 0, hi = terms.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < key) lo = mid + 1; else hi = mid; }
-    return lo;
-  }
-
-  function unitsOf(stem) {
-    var out = [], n = 0, parts = index.postings[stem].split(",");
-    for (var i = 0; i < parts.length; i++) { n += parseInt(parts[i], 10); out.push(n); }
-    return out;
-  }
-
-  // Chinese is written without spaces: cut the query by the longest words the index knows.
-  function cutHan(text) {
-    var out = [], i = 0;
-    while (i < text.length) {
-      var best = 1;
-      for (var len = Math.min(6, text.length - i); len > 1; len--) {
-        var key = text.substr(i, len), at = lowerBound(index.terms, key);
-        if (index.terms[at] === key) { best = len; break; }
-      }
-      out.push(text.substr(i, best)); i += best;
-    }
-    return out;
-  }
-
-  function queryWords(query) {
-    var words = [];
-    (query.match(/[\p{L}\p{N}\p{M}]+/gu) || []).forEach(function (token) {
-      if (HAN.test(token)) words = words.concat(cutHan(token)); else words.push(token);
-    });
-    return words.map(fold);
-  }
-
-  function lookup(key) {
-    var matched = new Set(), i = lowerBound(index.terms, key);
-    if (index.terms[i] === key) unitsOf(index.stems[i]).forEach(function (u) { matched.add(u); });
-    if (key.length >= 3 || HAN.test(key)) {
-      for (; i < index.terms.length && index.terms[i].indexOf(key) === 0; i++) {
-        unitsOf(index.stems[i]).forEach(function (u) { matched.add(u); });
-      }
-    }
-    return matched;
-  }
-
-  function find(query) {
-    var result = null;
-    queryWords(query).forEach(function (key) {
-      var matched = lookup(key);
-      // Another inflection than any in the texts (заключенный, заключенных): try the word without its ending.
-      for (var cut = 1; !matched.size && cut <= 2 && key.length - cut >= 4 && !HAN.test(key); cut++) {
-        matched = lookup(key.slice(0, key.length - cut));
-      }
-      result = result === null ? matched : new Set(Array.from(result).filter(function (u) { return matched.has(u); }));
-    });
-    return result === null ? [] : Array.from(result).sort(function (a, b) { return a - b; });
-  }
+  var loading = null, latest = 0, timer = null;
+  var SHOWN = 20, FIRST = 4, HITS_PER_PAGE = 3, BEFORE = 8, LENGTH = 26;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -141,33 +69,166 @@
     return node;
   }
 
-  function render(query) {
-    list.textContent = "";
-    if (!query.trim()) { meta.textContent = ""; return; }
-    var hits = find(query);
-    meta.textContent = hits.length ? box.dataset.count.replace("{n}", hits.length) : box.dataset.none;
-    hits.slice(0, 100).forEach(function (u) {
-      var unit = index.units[u], doc = index.docs[unit[0]];
-      var item = el("li", "md-search-result__item");
-      var link = el("a", "md-search-result__link");
-      link.href = box.dataset.root + doc[0] + (unit[1] ? "#" + unit[1] : "");
-      var article = el("article", "md-search-result__article md-typeset");
-      article.appendChild(el("h1", null, doc[1] + (unit[2] ? " — " + unit[2] : "")));
-      if (unit[3]) article.appendChild(el("p", null, unit[3]));
-      link.appendChild(article); item.appendChild(link); list.appendChild(item);
+  function fillFilters(filters) {
+    var any = false;
+    selects.forEach(function (select) {
+      var values = Object.keys(filters[select.dataset.filter] || {});
+      values.sort(function (a, b) { return select.dataset.filter === "year" ? b - a : a.localeCompare(b); });
+      select.appendChild(el("option", null, box.dataset.any)).value = "";
+      values.forEach(function (value) { select.appendChild(el("option", null, value)).value = value; });
+      select.parentNode.hidden = !values.length;
+      any = any || values.length > 0;
+    });
+    filterBox.hidden = !any;
+  }
+
+  function load() {
+    if (!loading) {
+      meta.textContent = box.dataset.loading;
+      var root = new URL(box.dataset.root, location.href).pathname;
+      loading = import(new URL(box.dataset.pagefind, location.href).href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: root }).then(function () { return pagefind.filters(); })
+          .then(function (filters) { fillFilters(filters); meta.textContent = ""; return pagefind; });
+      });
+    }
+    return loading;
+  }
+
+  // Where the query's words stand in a page: grouped by the element with an id they follow (a paragraph,
+  // an item, a heading), so that a result lands on the paragraph; the paragraphs with most words first.
+  function paragraphs(data) {
+    // The text as Pagefind counts its words (raw_content: Chinese keeps the indexer's cuts, as zero-width spaces).
+    var text = (data.raw_content || data.content).replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    var zws = text.indexOf("\u200B") >= 0;
+    var words = zws ? text.split("\u200B") : text.split(/[\r\n\s]+/g);
+    var anchors = data.anchors.slice().sort(function (a, b) { return a.location - b.location; });
+    var groups = [], byId = {};
+    (data.locations || []).forEach(function (at) {
+      var k = -1;
+      while (k + 1 < anchors.length && anchors[k + 1].location <= at) k++;
+      var key = k < 0 ? "" : anchors[k].id;
+      if (!byId[key]) {
+        byId[key] = { anchor: k < 0 ? null : anchors[k], end: k + 1 < anchors.length ? anchors[k + 1].location : words.length, at: [] };
+        groups.push(byId[key]);
+      }
+      byId[key].at.push(at);
+    });
+    groups.sort(function (a, b) { return b.at.length - a.at.length; });
+    return groups.slice(0, HITS_PER_PAGE).map(function (group) {
+      var start = Math.min(Math.max(group.anchor ? group.anchor.location : 0, group.at[0] - BEFORE), words.length);
+      var end = Math.min(group.end, start + LENGTH, words.length);
+      var id = group.anchor && group.anchor.id !== "title" ? group.anchor.id : "";
+      var label = group.anchor ? (group.anchor.text || "").replace(/¶/g, "").trim() : "";
+      return { id: id, label: label, words: words, start: start, end: end, marked: group.at, joiner: zws ? "" : " " };
     });
   }
 
-  var timer = null;
-  input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { load().then(function () { render(input.value); }); }, 120);
-  });
+  function excerpt(hit) {
+    var p = el("p", "cmp-search-excerpt");
+    if (hit.label) p.appendChild(el("b", null, hit.label + " "));
+    if (hit.start > 0) p.appendChild(document.createTextNode("… "));
+    for (var i = hit.start; i < hit.end; i++) {
+      var word = hit.words[i] + (i + 1 < hit.end ? hit.joiner : "");
+      p.appendChild(hit.marked.indexOf(i) >= 0 ? el("mark", null, word) : document.createTextNode(word));
+    }
+    if (hit.end < hit.words.length) p.appendChild(document.createTextNode(" …"));
+    return p;
+  }
+
+  function link(href, article) {
+    var a = el("a", "md-search-result__link");
+    a.href = href;
+    a.appendChild(article);
+    return a;
+  }
+
+  function render(pages, total, keepFocus) {
+    var focused = keepFocus ? links().indexOf(document.activeElement) : -1;
+    list.textContent = "";
+    meta.textContent = total ? box.dataset.count.replace("{n}", total) : box.dataset.none;
+    pages.forEach(function (data) {
+      var hits = paragraphs(data);
+      var item = el("li", "md-search-result__item");
+      var head = el("article", "md-search-result__article md-typeset");
+      var title = el("h1", null, data.meta.title || data.url);
+      if (data.meta.language) { // a text shown on this site in its own language, which is not the site's
+        var tag = el("span", "cmp-search-lang", data.meta.language);
+        if (data.meta.text_lang) tag.lang = data.meta.text_lang;
+        title.appendChild(document.createTextNode(" "));
+        title.appendChild(tag);
+      }
+      head.appendChild(title);
+      var first = hits[0];
+      if (first) head.appendChild(excerpt(first));
+      item.appendChild(link(data.url + (first && first.id ? "#" + first.id : ""), head));
+      hits.slice(1).forEach(function (hit) {
+        var more = el("article", "md-search-result__article md-typeset cmp-search-more");
+        more.appendChild(excerpt(hit));
+        item.appendChild(link(data.url + (hit.id ? "#" + hit.id : ""), more));
+      });
+      if (data.meta.text_lang) item.querySelectorAll(".cmp-search-excerpt").forEach(function (p) {
+        p.lang = data.meta.text_lang; p.dir = "auto";
+      });
+      list.appendChild(item);
+    });
+    input.setAttribute("aria-expanded", pages.length ? "true" : "false");
+    if (focused >= 0 && links()[focused]) links()[focused].focus();
+  }
+
+  function run() {
+    var query = input.value.trim(), ticket = ++latest;
+    if (!query) { list.textContent = ""; meta.textContent = ""; input.setAttribute("aria-expanded", "false"); return; }
+    load().then(function (pagefind) {
+      var filters = {};
+      selects.forEach(function (select) { if (select.value) filters[select.dataset.filter] = select.value; });
+      return pagefind.search(query, { filters: filters });
+    }).then(function (search) {
+      if (ticket !== latest || !search) return null;
+      // The first few results at once, the others after them: each page's record is fetched only when shown.
+      var results = search.results.slice(0, SHOWN);
+      return Promise.all(results.slice(0, FIRST).map(function (r) { return r.data(); })).then(function (pages) {
+        if (ticket !== latest) return null;
+        render(pages, search.results.length);
+        return Promise.all(results.slice(FIRST).map(function (r) { return r.data(); })).then(function (more) {
+          if (ticket === latest && more.length) render(pages.concat(more), search.results.length, true);
+        });
+      });
+    });
+  }
+
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    load();
+  }
+
+  function close() {
+    if (toggle) toggle.checked = false;
+    input.blur();
+  }
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link")); }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 100); });
+  selects.forEach(function (select) { select.addEventListener("change", run); });
+  // A tap on the search button of a phone: the field takes the focus, and the keyboard opens.
+  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load(); } });
   box.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
-    var first = list.querySelector("a");
-    if (first) location.href = first.href;
+    var first = links()[0];
+    if (first) { close(); location.href = first.href; }
   });
-  list.addEventListener("click", function () { if (toggle) toggle.checked = false; });
+  // Keyboard: arrows from the field into the results and between them, Escape closes the search.
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); close(); return; }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    if (event.target.tagName === "SELECT") return;
+    var all = links();
+    if (!all.length) return;
+    var at = all.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : (at < 0 ? all.length - 1 : at - 1);
+    event.preventDefault();
+    if (next < 0 || next >= all.length) input.focus(); else all[next].focus();
+  });
+  list.addEventListener("click", function (event) { if (event.target.closest("a")) close(); });
 })();
