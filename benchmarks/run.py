@@ -73,7 +73,9 @@ def run_scale(work: Path, documents: int, paragraphs: int) -> dict:
     rebuild = float(out.strip().splitlines()[-1])
     stock_indexes = list(stock_site.rglob("search_index.json"))
     stock_index = max(p.stat().st_size for p in stock_indexes)
-    ours_index = {lang: (our_site / lang / "search" / "index.json").stat().st_size for lang in LANGS}
+    # Pagefind's index on disk; a reader fetches only the pieces a query needs (benchmarks/search.py measures those).
+    ours_index = {lang: sum(f.stat().st_size for f in (our_site / lang / "pagefind").rglob("*") if f.is_file())
+                  for lang in LANGS}
     return {"documents": documents, "paragraphs": paragraphs, "markdown": md_bytes, "stock": stock, "ours": ours,
             "rebuild": rebuild, "stock_index": stock_index, "ours_index": ours_index}
 
@@ -87,10 +89,10 @@ def report(r: dict) -> str:
         "|---|---|---|---|---|",
         f"| full build, wall time | {r['stock']:.1f} s | {r['ours']:.1f} s | {r['ours'] / r['stock']:.2f}× | ≤ 0.5× |",
         f"| one language rebuilt after a one-paragraph edit (`mkdocs serve`) | – | {r['rebuild']:.2f} s | – | ≤ 2 s at real size |",
-        f"| search index a reader downloads (largest language) | {mib(r['stock_index'])} | {mib(worst)} | "
-        f"{worst / r['stock_index']:.3f}× | ≤ 0.1× |",
+        f"| search index on disk, largest language (the stock one is downloaded whole; ours in pieces, see "
+        f"benchmarks/search.py) | {mib(r['stock_index'])} | {mib(worst)} | {worst / r['stock_index']:.3f}× | – |",
         "",
-        "Per-language index: " + ", ".join(f"{l} {mib(b)}" for l, b in r["ours_index"].items()),
+        "Per-language index on disk: " + ", ".join(f"{l} {mib(b)}" for l, b in r["ours_index"].items()),
     ]
     return "\n".join(lines)
 
