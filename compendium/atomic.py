@@ -106,9 +106,27 @@ def write_bytes(path: Path | str, data: bytes, *, parents: bool = False) -> None
     write_many([(path, data)], parents=parents)
 
 
-def write_many(files: list[tuple[Path | str, bytes]], *, parents: bool = False) -> None:
+class FilesExist(Exception):
+    """Files that would be replaced without being asked: nothing was written."""
+
+    def __init__(self, paths: list[Path]):
+        super().__init__(", ".join(str(p) for p in paths))
+        self.paths = paths
+        self.message = f"{len(paths)} file(s) exist already; nothing was written"
+        self.hint = "pass --force to replace them, or move them away first"
+
+    def __str__(self) -> str:
+        return f"{', '.join(str(p) for p in self.paths)}: {self.message} ({self.hint})"
+
+
+def write_many(files: list[tuple[Path | str, bytes]], *, parents: bool = False, replace: bool = True) -> None:
     """Write several files, all or none as far as a file system allows: each is first written whole beside its
-    target (where a full disk or a read-only folder shows), and only then do they take their targets' places."""
+    target (where a full disk or a read-only folder shows), and only then do they take their targets' places.
+    With replace=False, any target that exists already raises FilesExist before anything is written."""
+    if not replace:
+        taken = [Path(path) for path, _data in files if os.path.lexists(path)]
+        if taken:
+            raise FilesExist(taken)
     staged: list[tuple[Path, Path, Path]] = []  # (as asked, target, temporary file)
     try:
         for path, data in files:

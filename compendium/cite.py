@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .addresses import absolute, in_site, relative
+from .addresses import absolute, relative
 from .facts import first_adoption
 from .model import Document
 from .unitid import unit_label

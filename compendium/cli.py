@@ -148,7 +148,7 @@ def import_(file: Path, lang: str, kind: str | None, out: Path | None, force: bo
         if not report.errors:
             targets = [(out, docs[0].markdown)] if out.suffix == ".md" else \
                 [(out / doc.collection / doc.id / f"{doc.lang}.md", doc.markdown) for doc in docs]
-            _write_new(targets, force, report)
+            _write(targets, report, replace=force)
     code = print_report(report)  # import warnings do not fail the command: the text was kept
     sys.exit(1 if code and report.errors else 0)
 
@@ -239,29 +239,23 @@ def _import_akn(file: Path, lang: str, out: Path | None, force: bool, report: Re
         click.echo(text, nl=False)
     else:
         target = out if out.suffix == ".md" else out / "resolutions" / akn.id / f"{lang}.md"
-        _write_new([(target, text)], force, report)
+        _write([(target, text)], report, replace=force)
     return 1 if print_report(report) and report.errors else 0
 
 
-def _write_new(targets: list[tuple[Path, str]], force: bool, report: Report) -> None:
-    """Write every target, or none: an existing file is replaced only with --force, and every target is checked
-    before the first is written."""
-    if not force:
-        taken = [path for path, _text in targets if os.path.lexists(path)]
-        for path in taken:
-            report.error(path, 1, 1, "the file exists already; import does not replace it",
-                         "pass --force to replace it, or move it away first; nothing was written")
-        if taken:
-            return
-    _write(targets, report)
-
-
-def _write(targets: list[tuple[Path, str]], report: Report) -> bool:
-    """Write the files atomically (an existing one keeps its line endings); a failure is reported, not raised."""
-    from .atomic import WriteError, keep_line_endings, write_many
+def _write(targets: list[tuple[Path, str]], report: Report, replace: bool = True) -> bool:
+    """Write every target or none, atomically (an existing one keeps its line endings, and is replaced only with
+    `replace`: --force); a failure is reported, not raised."""
+    from .atomic import FilesExist, WriteError, keep_line_endings, write_many
 
     try:
-        write_many([(path, keep_line_endings(path, text).encode("utf-8")) for path, text in targets], parents=True)
+        write_many([(path, keep_line_endings(path, text).encode("utf-8")) for path, text in targets], parents=True,
+                   replace=replace)
+    except FilesExist as exc:
+        for path in exc.paths:
+            report.error(path, 1, 1, "the file exists already; import does not replace it",
+                         "pass --force to replace it, or move it away first; nothing was written")
+        return False
     except WriteError as exc:
         report.error(exc.path, 1, 1, exc.message, exc.hint)
         return False

@@ -114,7 +114,7 @@ def recover(site_dir: Path) -> list[str]:
     if asides and not os.path.lexists(site_dir):
         # Killed between the two renames of the swap: the previous site was set aside and nothing took its place.
         os.rename(asides.pop(0), site_dir)
-        done.append(f"restored the previous site, which a build that was stopped had set aside")
+        done.append("restored the previous site, which a build that was stopped had set aside")
     for path in asides + [path for _mtime, path in leftovers["staging"]]:
         shutil.rmtree(path, ignore_errors=True)
         done.append(f"removed {path.name}, left by a build that was stopped")

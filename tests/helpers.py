@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -34,3 +35,9 @@ def good(content: Path, doc_id: str = "ecosoc-2000-1", body: str = "1. *Decides*
 def run(*args: str):
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     return result.exit_code, result.output + (result.stderr if result.stderr_bytes is not None else "")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below `folder` and the SHA-256 of its bytes: to show that nothing changed."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, chromium_available, new_page, serve
+from browser import RequestLog, chromium_available, new_page, serve
 from helpers import run
 from test_browser import CORPUS, LANGS, udhr_content
 
@@ -63,16 +63,6 @@ def site(tmp_path_factory):
     assert code == 0, out
     with serve(root / "site") as url:
         yield root / "site", url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, artefacts_dir, chromium_available, new_page, serve
+from browser import artefacts_dir, chromium_available, serve
 from helpers import run, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,25 +53,6 @@ def site(tmp_path_factory):
     assert code == 0, out
     with serve(root / "site") as url:
         yield root / "site", url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    log = RequestLog()
-    pg = new_page(browser, log)
-    yield pg
-    pg.context.close()
-    assert log.outside == [], f"requests left localhost: {log.outside[:5]}"
 
 
 def test_language_switch_keeps_page_and_anchor(site, page):
@@ -337,7 +318,7 @@ def test_cite_copies_the_paragraph_citation_and_the_json_link_works(site, browse
         status = page.locator(".cmp-cite-status")
         status.wait_for()
         copied = page.evaluate("navigator.clipboard.readText()")
-        expected_start = page.locator(".cmp-cite").get_attribute("data-cite") + ", art. 3 — "
+        expected_start = page.locator(".cmp-cite-box").get_attribute("data-cite") + ", art. 3 — "
         assert copied.startswith(expected_start), copied
         assert copied.endswith(f"{url}/fr/instruments/udhr/#article-3"), copied
         assert "Citation copiée" in status.inner_text() and copied in status.inner_text()

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
-from helpers import good, run, write
+from helpers import good, run, snapshot, write
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = str(ROOT / "mkdocs.yml")
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture()

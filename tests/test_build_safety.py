@@ -21,16 +21,11 @@ from compendium import lifeline, sitedir
 from compendium.diagnostics import Report
 from compendium.editions import runner
 from compendium.editions.pdf import Job
-from helpers import good, run, write
+from helpers import good, run, snapshot, write
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = str(ROOT / "mkdocs.yml")
 LINUX = sys.platform.startswith("linux")
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, artefacts_dir, chromium_available, new_page, serve
+from browser import artefacts_dir, chromium_available, serve
 from helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,25 +48,6 @@ def site(tmp_path_factory):
     assert code == 0, out
     with serve(root / "site") as url:
         yield root / "site", url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    log = RequestLog()
-    pg = new_page(browser, log)
-    yield pg
-    pg.context.close()
-    assert log.outside == [], f"requests left localhost: {log.outside[:5]}"
 
 
 def visit(page, address: str) -> None:

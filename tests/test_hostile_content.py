@@ -4,7 +4,6 @@ traceback, a hang or a silent acceptance; and what passes validate can be built.
 from __future__ import annotations
 
 import os
-import re
 import string
 from pathlib import Path
 
@@ -15,9 +14,8 @@ from hypothesis import strategies as st
 
 from compendium.body import parse_body
 from compendium.diagnostics import Report
-from compendium.frontmatter import MAX_BYTES, load_yaml, read
+from compendium.frontmatter import MAX_BYTES, read
 from compendium.importer import import_text
-from compendium.loader import load
 from compendium.model import Document, Unit
 from compendium.render import Renderer
 from compendium.schema import KNOWN, check_metadata, typed_metadata

@@ -23,7 +23,7 @@ from compendium.diagnostics import Report
 from compendium.importer import import_text, problems
 from compendium.importer.assemble import _mid_sentence
 from compendium.model import Unit
-from helpers import run, write
+from helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
 UDHR = ROOT.parent / "shared" / "corpus" / "udhr"

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compendium.atomic import WriteError, write_many  # noqa: E402
+from compendium.atomic import FilesExist, WriteError, write_many  # noqa: E402
 from compendium.diagnostics import Report  # noqa: E402
 from compendium.frontmatter import read  # noqa: E402
 from compendium.importer.metadata import dump  # noqa: E402
@@ -74,15 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         instrument = merged_instrument(target, scratch / INSTRUMENT) if target.exists() else \
             (scratch / INSTRUMENT).read_text(encoding="utf-8")
     targets = [(args.content / RESOLUTION, resolution), (target, instrument)]
-    taken = [str(path) for path, _text in targets if path.exists()]
-    if taken and not args.force:
-        print(f"error: {', '.join(taken)} exist(s) already; pass --force to replace; nothing was written",
-              file=sys.stderr)
-        return 1
     try:
-        write_many([(path, text.encode("utf-8")) for path, text in targets], parents=True)
-    except WriteError as exc:
-        print(f"error: {exc.path}: {exc.message} ({exc.hint})", file=sys.stderr)
+        write_many([(path, text.encode("utf-8")) for path, text in targets], parents=True, replace=args.force)
+    except (FilesExist, WriteError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     for path, _text in targets:
         print(f"wrote {path}", file=sys.stderr)

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compendium.atomic import WriteError, write_many  # noqa: E402
+from compendium.atomic import FilesExist, WriteError, write_many  # noqa: E402
 from compendium.importer.akn import AknError  # noqa: E402
 from compendium.importer.akn_files import SIDECAR, build_group  # noqa: E402
 from compendium.importer.kyoto import KYOTO_ID, kyoto_related  # noqa: E402
@@ -98,15 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         problems.extend(f"{row['id']} {p}" for p in group.problems)
         repaired.extend(f"{row['id']} {lang}: {fix}" for lang, parsed in group.parsed.items()
                         for fix in parsed.akn.repairs)
-    if not args.force:
-        taken = [str(p) for p, _ in targets if p.exists()]
-        if taken:
-            print("\n".join(taken), file=sys.stderr)
-            print(f"{len(taken)} file(s) exist already: pass --force to replace them; nothing written", file=sys.stderr)
-            return 1
     try:
-        write_many(targets, parents=True)
-    except WriteError as exc:
+        write_many(targets, parents=True, replace=args.force)
+    except (FilesExist, WriteError) as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"{totals['documents']} document(s), {totals['files']} language file(s), {totals['units']} unit(s), "

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compendium.atomic import WriteError, write_many  # noqa: E402
+from compendium.atomic import FilesExist, WriteError, write_many  # noqa: E402
 from compendium.diagnostics import Report  # noqa: E402
 from compendium.importer.metadata import dump  # noqa: E402
 from compendium.loader import load  # noqa: E402
@@ -116,14 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
         return 1
-    taken = [str(path) for path, _text in files if path.exists()]
-    if taken and not args.force:
-        print(f"error: {', '.join(taken)} exist(s) already; pass --force to replace; nothing was written",
-              file=sys.stderr)
-        return 1
     try:
-        write_many([(path, text.encode("utf-8")) for path, text in files])
-    except WriteError as exc:
+        write_many([(path, text.encode("utf-8")) for path, text in files], replace=args.force)
+    except (FilesExist, WriteError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for path, _text in files:

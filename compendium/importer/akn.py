@@ -361,7 +361,6 @@ class _Writer:
         prefix = ""
         if number:
             digits = _digits(number)
-            item = _ITEM.match(number)
             if digits is not None:
                 prefix = f"{digits}. "
                 if number.rstrip(".") != digits:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Corpus, Document
-from ..versions import declared_source_languages, source_language_of  # noqa: F401  (checks.py imports it here)
+from ..versions import source_language_of
 from .markers import HASH, is_untranslated, untranslated_fields
 
 

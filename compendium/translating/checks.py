@@ -14,7 +14,8 @@ from pathlib import Path
 from ..diagnostics import Report
 from ..languages import known_languages
 from ..model import Corpus, Document
-from .alignment import align, declared_source_languages, group_by_id, source_hashes, source_language
+from ..versions import declared_source_languages
+from .alignment import align, group_by_id, source_hashes, source_language
 from .markers import MARKER
 
 

@@ -13,7 +13,7 @@
 
   // ---- Cite: the document's and every paragraph's citation (data-cite, written by compendium/cite.py) -----
   (function () {
-    var box = document.querySelector(".cmp-cite[data-cite]");
+    var box = document.querySelector(".cmp-cite-box[data-cite]");
     if (!box) return;
     // The permanent link: absolute when the build knew the site's address, else resolved from this page.
     var page = new URL(box.getAttribute("data-cite-url"), location.href).href.split("#")[0];
