@@ -70,6 +70,7 @@ class Metadata:
     title: str
     kind: str | None = None
     short_title: str | None = None
+    title_note: str | None = None  # the title's note, printed "*" after the title (plain text)
     symbols: tuple[str, ...] = ()
     adoptions: tuple[Adoption, ...] = ()
     cluster: str | None = None

@@ -87,6 +87,7 @@ class DocumentView:
     cite: CiteBox | None = None
     search_filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value) for the search index
     search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
+    title_call: Markup = Markup("")  # the call of the title's note, if it has one
 
 
 class Site:
@@ -192,7 +193,7 @@ class Site:
                 neighbours=self.neighbours(doc, links),
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
                 cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
-                search_filters=self.search_filters(doc),
+                search_filters=self.search_filters(doc), title_call=renderer.title_call(),
                 search_language=info(doc.lang).get("name", doc.lang) if fallback else "")
             return str(macro("page.html", "document_page")(view))
 

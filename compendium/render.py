@@ -205,6 +205,18 @@ class Renderer:
                 self.links.anchor(note.id), label, self.inline(note.text)))
         return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
 
+    def title_call(self) -> Markup:
+        """The call of the title's note ("*"): on the web a link to it in the notes; in print the note itself,
+        which the stylesheet sets at the foot of the page."""
+        note = self.doc.meta.title_note
+        if not note:
+            return Markup("")
+        if self.output.notes_at_call:
+            return Markup('<span class="cmp-fn" id="{}" data-call="*">{}</span>').format(
+                self.links.anchor("fn-title"), note)
+        return Markup('<sup class="cmp-fnref cmp-title-call"><a href="{}">*</a></sup>').format(
+            self.links.unit("fn-title"))
+
     @property
     def missing_called(self) -> bool:
         """Whether the text calls a note the source does not give (after units() has run)."""

@@ -28,7 +28,7 @@ REQUIRED = ("id", "kind", "title", "completeness")
 KNOWN = set(REQUIRED) | {
     "short_title", "symbol", "adopted_by", "cluster", "status", "supersedes", "superseded_by", "related",
     "source", "completeness_note", "verified", "verification_note", "corrections", "numbering",
-    "footnotes_missing", "translation", "source_language", "lang",
+    "footnotes_missing", "translation", "source_language", "lang", "title_note",
 }
 ADOPTED_KEYS = {"body", "resolution", "meeting", "date", "text", "verified"}
 
@@ -119,7 +119,7 @@ def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta:
     if "title" in meta:
         c.string("title")
     for key in ("short_title", "source", "completeness_note", "verification_note", "supersedes", "superseded_by",
-                "source_language"):
+                "source_language", "title_note"):
         c.string(key)
     if "symbol" in meta and not (isinstance(meta["symbol"], str) and meta["symbol"].strip()) \
             and not (_is_str_list(meta["symbol"]) and meta["symbol"]):
@@ -279,6 +279,7 @@ def typed_metadata(meta: dict[str, Any], fallback_title: str = "") -> Metadata:
         title=_text(meta.get("title")) or fallback_title,
         kind=_text(meta.get("kind")),
         short_title=_text(meta.get("short_title")),
+        title_note=_text(meta.get("title_note")),
         symbols=tuple(s.strip() for s in _texts(meta.get("symbol"))),
         adoptions=tuple(_adoption(e) for e in entries if isinstance(e, dict)),
         cluster=_text(meta.get("cluster")),

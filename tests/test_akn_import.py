@@ -73,13 +73,29 @@ def test_a_note_given_in_the_text_is_published_with_the_text_and_said():
     assert group.parsed["ru"].ids() == [i for i in group.parsed["en"].ids() if i != "fn-1"]
 
 
-def test_footnotes_not_relabelled_when_the_xml_has_another_note():
-    # ecosoc-2024-12 ru: its note 1 is on the title, and it has a note (217 A (III)) at the call where the
-    # English file has that title note: 8 notes against 7, so they are not the English notes renumbered
+def test_title_note_taken_to_the_title_and_a_note_only_russian_gives_published():
+    # ecosoc-2024-12: the note marked "*" explains a term of the title. The Russian XML puts it on the title and
+    # gives note 1 (resolution 217 A (III)) at the Universal Declaration; the five other files put the "*" note
+    # at that call instead, so their note 1 has no text. Every language shows the title note under the title;
+    # Russian publishes note 1, the others say that its text is not in their file; the notes keep one numbering.
     group = group_of("ecosoc-2024-12")
-    assert "ru" not in group.files
-    assert any(p.startswith("ru: its structure differs") for p in group.problems)
-    assert (group.parsed["en"].akn.xml_notes, read_akn(xml("ecosoc-2024-12", "ru")).xml_notes) == (7, 8)
+    assert set(group.files) == set(LANGS) and not group.problems
+    en, ru = group.files["en"], group.files["ru"]
+    assert "title: Treatment of children associated with terrorist groups, including children" in en
+    assert "title_note: In the context of the present resolution, the term “associated with terrorist" in en
+    assert "title_note: Употребляемый в контексте настоящей резолюции термин" in ru
+    assert "[^1]: *" not in en and "[^1]:" not in en and "footnotes_missing: true" in en
+    assert "Declaration of Human Rights,[^1]" in en
+    assert re.search(r"^\[\^1\]: Резолюция \[217 A \(III\)\]", ru, re.M)
+    assert "footnotes_missing" not in ru
+    ru_ids, en_ids = group.parsed["ru"].ids(), group.parsed["en"].ids()
+    assert [i for i in ru_ids if i != "fn-1"] == en_ids and "fn-1" in ru_ids
+    # the note after it is the same note in both: 2200 A (XXI)
+    assert re.search(r"^\[\^2\]: See General Assembly resolution \[2200 A", en, re.M)
+    assert re.search(r"^\[\^2\]: См\. резолюцию \[?2200 A", ru, re.M)
+    assert "zh" in group.files and "待遇，包括" in group.files["zh"]
+    repaired = group.sidecar()
+    assert "the text of note 1 is not in this file" in repaired and "which the English file lacks" in repaired
 
 
 def test_spanish_meeting_in_the_body_and_footnotes_relabelled():

@@ -139,3 +139,20 @@ def test_partial_and_unverified_documents_say_why(corpus):
             assert d.metadata.get("verification_note"), d.id
         for target in d.metadata.get("related", []):
             assert corpus.get(target, "en") is not None, (d.id, target)
+
+
+UNXML = Path(__file__).resolve().parents[2] / "shared" / "sources" / "unxml"
+
+
+@pytest.mark.skipif(not (UNXML / "MANIFEST.tsv").is_file(), reason=f"AKN sources not found at {UNXML}")
+def test_every_akn_resolution_published_in_six_languages_with_the_english_unit_ids(corpus):
+    ids_in_manifest = [line.split("\t")[0] for line in (UNXML / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
+                       if line and not line.startswith(("#", "id\t"))]
+    assert len(ids_in_manifest) == 73
+    missing = [(doc_id, lang) for doc_id in ids_in_manifest for lang in ("ar", "zh", "en", "fr", "ru", "es")
+               if corpus.get(doc_id, lang) is None or not corpus.get(doc_id, lang).has_text]
+    assert missing == []
+    for doc_id in ids_in_manifest:
+        english = [u for u in corpus.get(doc_id, "en").unit_ids() if not u.startswith("fn-")]
+        for lang in ("ar", "zh", "fr", "ru", "es"):
+            assert [u for u in corpus.get(doc_id, lang).unit_ids() if not u.startswith("fn-")] == english, (doc_id, lang)

@@ -465,3 +465,19 @@ def test_word_diff_by_words_and_chinese_by_characters():
     assert plain(word_diff("The States shall adopt rules.", "The Member States should adopt rules.")) == \
         "The {+Member +}States [-shall-]{+should+} adopt rules."
     assert plain(word_diff("各国应当采取措施", "各国必须采取措施")) == "各国[-应当-]{+必须+}采取措施"
+
+
+def test_a_note_the_source_calls_without_its_text_may_be_given_by_a_translation(content):
+    # E/RES/2024/12: the English file calls note 1 without its text (footnotes_missing), the Russian gives it.
+    # That note is not out of line; any other note the source lacks still is.
+    source = content / SRC
+    source.write_text(source.read_text(encoding="utf-8").replace("[^1]: ", "[^9]: ")
+                      .replace("completeness: complete", "completeness: complete\nfootnotes_missing: true"),
+                      encoding="utf-8")
+    target = _scaffolded(content)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.rstrip("\n") + "\n\n[^1]: Résolution 1998/1.\n", encoding="utf-8")
+    assert not any("is not in the source" in l for l in _diagnostics(content))
+    assert fr_cell(content)["extra_units"] == []
+    target.write_text(text.rstrip("\n") + "\n\n[^1]: Résolution 1998/1.\n\n[^2]: Une autre note.\n", encoding="utf-8")
+    assert any("unit 'fn-2' is not in the source en.md" in l for l in _diagnostics(content))

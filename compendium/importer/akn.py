@@ -53,6 +53,9 @@ _TEXT_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})\t+")
 # "(a)", "a)", "(أ)" at the start of a paragraph's text (a sub-paragraph marked up as a paragraph with no <num>)
 _TEXT_ITEM = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxlc]+|" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True))
                         + r")\s*\)\s+")
+_CALL = re.compile(r"\[\^([^\]]+)\]")
+# the title's note starts with the asterisk printed at its call, then a space ("*Official Records*" is italics)
+_STAR = re.compile(r"^\s*\*\s+(?=\S)")
 _NOTE_PARENS = re.compile(r"\(\s*(\[\^[^\]]+\])\s*\)")
 _FRBR = re.compile(r"^/akn/un/statement/deliberation/(?P<body>[a-z]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<number>[^/]+)/")
 
@@ -95,6 +98,10 @@ class AknDocument:
     # faults of the XML worked around (stray end tags left out, a repeated line written once), each named
     repairs: list[str] = field(default_factory=list)
     xml_notes: int = 0  # <authorialNote>s anywhere in the statement, the title's included
+    # the title's note (printed "*" after the term it explains), taken from the <docTitle> or from a first note
+    # that the XML misplaces at the first call of the text; and the labels of calls whose note text is not here
+    title_note: str | None = None
+    missing_notes: list[str] = field(default_factory=list)
 
 
 def _local(tag) -> str:
@@ -149,6 +156,8 @@ class _Writer:
         self.body_meeting: str | None = None  # the adoption meeting written as the body's last paragraph
         self.proponent: str | None = None  # the cover page's "[On the recommendation of ...]", its words only
         self.repairs: list[str] = []
+        self.title_note: tuple[str, str] | None = None  # (XML marker, text) of the <docTitle>'s note
+        self.missing_notes: list[str] = []  # labels called in the text whose note text is not in the file
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -166,9 +175,7 @@ class _Writer:
             if label in self.note_labels:
                 raise AknError(self.path, f"two footnotes are marked '{label}' (eId {child.get('eId')})")
             self.note_labels.add(label)
-            text = " ".join(self.inline(p) for p in child if _local(p.tag) == "p") or self.inline(child)
-            text = re.sub(r"^\(\)\s*", "", text)  # the Arabic texts' empty "()" where the number is printed
-            self.notes.append((label, text))
+            self.notes.append((label, self.note_text(child)))
             return f"[^{label}]"
         if name == "embeddedStructure":
             raise _Embedded(child)
@@ -199,6 +206,34 @@ class _Writer:
         if name == "img":
             return ""
         return inner  # docDate, location, inline, event, docTitle...: their text
+
+    def note_text(self, note) -> str:
+        text = " ".join(self.inline(p) for p in note if _local(p.tag) == "p") or self.inline(note)
+        return re.sub(r"^\(\)\s*", "", text)  # the Arabic texts' empty "()" where the number is printed
+
+    def take_title_note(self) -> str | None:
+        """The title's note, printed "*" after the term it explains. From the <docTitle> (its marker is the first
+        label: the notes after it are numbered from 1, as in print); else a first note whose text starts with
+        "*" is the title's, misplaced at the text's first call (E/RES/2024/12 in five languages): the call stays,
+        with no note text in this file."""
+        if self.title_note is not None:
+            label, text = self.title_note
+            numbers = [n for n, _ in self.notes]
+            if label == "1" and numbers == [str(i) for i in range(2, len(numbers) + 2)]:
+                shift = {str(i): str(i - 1) for i in range(2, len(numbers) + 2)}
+                self.blocks = [_CALL.sub(lambda m: f"[^{shift.get(m.group(1), m.group(1))}]", b) for b in self.blocks]
+                self.notes = [(shift[n], t) for n, t in self.notes]
+                self.repairs.append("the title's note (marked *) is the XML's note 1: the notes after it are "
+                                    "numbered from 1")
+            return _STAR.sub("", text)
+        if self.notes and _STAR.match(self.notes[0][1]):
+            label, text = self.notes.pop(0)
+            self.missing_notes.append(label)
+            self.repairs.append(f"note {label}'s text in the XML is the title's note (marked *), placed at the "
+                                f"call of note {label}: shown as the title's note; the text of note {label} is "
+                                "not in this file")
+            return _STAR.sub("", text)
+        return None
 
     # -- blocks ------------------------------------------------------------
     def emit(self, text: str, eid: str | None) -> None:
@@ -838,6 +873,9 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     proponent = statement.find("a:coverPage//a:docProponent", ns)
     writer.proponent = _words(_plain(proponent)) if proponent is not None and _plain(proponent) else None
     writer.walk(statement)
+    title_note = writer.take_title_note()
+    if title_note:
+        title = re.sub(r"\s+(?=[,，、])|(?<=[，、])\s+", "", _WS.sub(" ", title.replace("*", ""))).strip()
     if not writer.blocks:
         raise AknError(path, "no text: the resolution has no preamble or paragraph")
     notes = [f"[^{label}]: {text}" for label, text in writer.notes]
@@ -848,15 +886,16 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
                        heading_keys=writer.heading_keys, region_signatures=signatures,
                        has_formula=formula is not None, completeness_note=completeness_note,
                        renumbered=writer.renumbered, repairs=writer.repairs,
-                       xml_notes=sum(1 for _ in statement.iter(f"{{{AKN_NS}}}authorialNote")))
+                       xml_notes=sum(1 for _ in statement.iter(f"{{{AKN_NS}}}authorialNote")),
+                       title_note=title_note, missing_notes=writer.missing_notes)
 
 
 def _title(writer: _Writer, title_el) -> str:
-    """The title without the footnote a docTitle may carry (kept out: front matter has no footnotes)."""
+    """The title without the footnote a docTitle may carry (kept as the writer's title note)."""
     parts = [title_el.text or ""]
     for child in title_el:
         if _local(child.tag) == "authorialNote":
-            writer.losses.append(f"a footnote on the title ({_plain(child)[:60]!r}) is not shown")
+            writer.title_note = ((child.get("marker") or "").strip(), writer.note_text(child))
         else:
             parts.append(_plain(child) if _local(child.tag) != "span" else "".join(child.itertext()))
         parts.append(child.tail or "")

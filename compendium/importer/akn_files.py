@@ -43,7 +43,8 @@ class Parsed:
 
 def parse(akn: AknDocument, markdown: str | None = None) -> Parsed:
     report = Report()
-    units = parse_body(akn.path, akn.markdown if markdown is None else markdown, 1, report)
+    units = parse_body(akn.path, akn.markdown if markdown is None else markdown, 1, report,
+                       footnotes_missing=bool(akn.missing_notes))
     return Parsed(akn, units, report)
 
 
@@ -137,12 +138,16 @@ def resolution_meta(akn: AknDocument, source: AknDocument, provenance: str | Non
     meta: dict = {"id": source.id, "kind": "resolution", "title": akn.title, "symbol": source.symbol,
                   "adopted_by": adopted,
                   "source": f"{ACKNOWLEDGEMENT}{': ' + provenance if provenance else ''}."}
+    if akn.title_note:
+        meta["title_note"] = akn.title_note
     if related:
         meta["related"] = list(related)
     meta["completeness"] = "complete"
     if akn.completeness_note:
         meta["completeness"] = "partial"
         meta["completeness_note"] = akn.completeness_note
+    if akn.missing_notes:
+        meta["footnotes_missing"] = True
     if akn.title_from_cover:
         meta["verified"] = ["title"]
         meta["verification_note"] = ("This language's XML gives no title for the resolution; the title shown is "
@@ -230,6 +235,13 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
         inline_notes: list[str] = []
         if lang != SOURCE_LANG and not parsed.report.errors and ids != source_ids:
             inline_notes = _notes_given_in_the_text(ids, source_ids)
+            given = _notes_the_source_lacks(ids, source_ids, source)
+            if given:
+                # this language's file gives the text of a note whose call the English file has without its text:
+                # the note is published here (the unit ids are the English ones plus that note)
+                akn.repairs.append(f"{', '.join(given)}: this file gives the note's text, which the English "
+                                   "file lacks")
+                ids = [i for i in ids if i not in set(given)]
         if inline_notes:
             # The XML of this language gives these notes' text inside the paragraph, not as notes (nothing marks
             # where such a note would end): the text is published whole, without those note units.
@@ -255,6 +267,16 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
         group.parsed[lang] = parsed
         group.eids[lang] = eid_map(parsed)
     return group
+
+
+def _notes_the_source_lacks(ids: list[str], source_ids: list[str], source: AknDocument) -> list[str]:
+    """The footnotes a translation has and the English file does not, when those are only notes whose call the
+    English file has without the note's text (E/RES/2024/12: note 1, in Russian only)."""
+    extra = [i for i in ids if i not in set(source_ids)]
+    lacking = {f"fn-{label}" for label in source.missing_notes}
+    if not extra or not set(extra) <= lacking:
+        return []
+    return extra if [i for i in ids if i not in set(extra)] == source_ids else []
 
 
 def _notes_given_in_the_text(ids: list[str], source_ids: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..body import missing_footnotes
 from ..model import Corpus, Document
 from ..versions import source_language_of
 from .markers import HASH, is_untranslated, untranslated_fields
@@ -54,6 +55,14 @@ def source_hashes(source: Document) -> dict[str, str]:
     return {u.id: u.hash for u in source.walk()}
 
 
+def notes_the_source_lacks(source: Document) -> set[str]:
+    """The footnote ids a source calls without giving the note's text (`footnotes_missing: true`): a translation
+    that gives such a note's text is not out of line (E/RES/2024/12: note 1 is given in Russian only)."""
+    if not source.meta.footnotes_missing:
+        return set()
+    return {f"fn-{label}" for label, _ in missing_footnotes(source.units)}
+
+
 def align(translation: Document, source: Document, current: dict[str, str] | None = None) -> Alignment:
     block = translation.meta.translation
     result = Alignment(translation, source, (block.status or "None") if block is not None else None)
@@ -69,7 +78,8 @@ def align(translation: Document, source: Document, current: dict[str, str] | Non
                 result.unrecorded.append(uid)
         elif HASH.match(recorded[uid]) and recorded[uid] != now:
             result.outdated.append(uid)
-    result.extra = [uid for uid in mine if uid not in current]
+    lacking = notes_the_source_lacks(source)
+    result.extra = [uid for uid in mine if uid not in current and uid not in lacking]
     result.unknown_hashes = [uid for uid in recorded if uid not in current]
     result.untranslated = [u.id for u in translation.walk() if is_untranslated(u)]
     result.untranslated_fields = untranslated_fields(translation)
