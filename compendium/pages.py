@@ -56,7 +56,12 @@ class SitePage:
         return self.render()
 
     def toc(self) -> list[dict]:
-        return self.toc_entries()
+        """The page's contents: its title (the `<h1 id="title">` every page has, where the skip link lands)
+        holding its sections."""
+        return [{"level": 1, "id": TITLE_ANCHOR, "name": str(escape(self.title)), "children": self.toc_entries()}]
+
+
+TITLE_ANCHOR = "title"  # every page's <h1>: the target of the "Skip to content" link
 
 
 @dataclass(frozen=True)

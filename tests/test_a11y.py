@@ -102,3 +102,25 @@ def test_every_page_type_fits_a_phone(site, browser, lang):
                 assert phone.evaluate("document.documentElement.scrollWidth") <= width, (width, rel)
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("lang", ("ar", "fr"))
+def test_the_skip_link_is_first_and_lands_on_the_title(site, browser, lang):
+    # The first Tab reaches "Skip to content"; following it puts the reader at the page's title (before the
+    # facts and the text on a document page), on every page type.
+    _, url = site
+    page = new_page(browser, RequestLog())
+    try:
+        for rel in PAGES:
+            page.goto(f"{url}/{lang}/{rel}")
+            page.keyboard.press("Tab")
+            focused = page.evaluate("[document.activeElement.classList.contains('md-skip'),"
+                                    " document.activeElement.getAttribute('href')]")
+            assert focused == [True, "#title"], (rel, focused)
+            page.keyboard.press("Enter")
+            page.wait_for_function("location.hash === '#title'")
+            title = page.evaluate("(() => { const h = document.getElementById('title');"
+                                  " return [h.tagName, h.getBoundingClientRect().top]; })()")
+            assert title[0] == "H1" and title[1] < 200, (rel, title)
+    finally:
+        page.context.close()
