@@ -10,7 +10,7 @@ from .addresses import absolute, in_site, relative
 from .languages import known_languages
 from .markup import template
 from .model import Corpus
-from .versions import own_version
+from .versions import own_version, pick
 
 
 def alternates(corpus: Corpus, doc_id: str | None) -> list[str]:
@@ -64,4 +64,9 @@ def head_links(corpus: Corpus, lang: str, path: str, doc_id: str | None, site_ur
     langs = alternates(corpus, doc_id)
     links = [(alt, href(in_site(alt, path))) for alt in langs]
     links.append(("x-default", href("")))
-    return HeadLinks(href(here), links)
+    canonical = here
+    if doc_id is not None and corpus is not None:
+        shown, fallback = pick(corpus, doc_id, lang)
+        if fallback:  # the text in another language: that language's page is the one to index
+            canonical = in_site(shown.lang, path)
+    return HeadLinks(href(canonical), links)

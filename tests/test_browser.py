@@ -287,10 +287,11 @@ def test_head_has_one_set_of_alternates_and_a_canonical(site, page):
     _, url = site
     page.goto(f"{url}/fr/resolutions/ecosoc-2000-1/")
     hreflangs = page.eval_on_selector_all("link[hreflang]", "ls => ls.map(l => [l.hreflang, l.href])")
-    # ecosoc-2000-1 has an English text only: fr is not an alternate of it; x-default is the chooser.
+    # ecosoc-2000-1 has an English text only: fr is not an alternate of it; x-default is the chooser; the
+    # canonical page of the English text shown here is the English one
     assert hreflangs == [["en", f"{url}/en/resolutions/ecosoc-2000-1/"], ["x-default", f"{url}/"]]
     assert page.eval_on_selector_all("link[rel=canonical]", "ls => ls.map(l => l.href)") == \
-        [f"{url}/fr/resolutions/ecosoc-2000-1/"]
+        [f"{url}/en/resolutions/ecosoc-2000-1/"]
 
 
 def test_404_pages_link_within_their_language(site, page):

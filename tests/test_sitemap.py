@@ -24,3 +24,25 @@ def test_head_links_are_relative_without_the_site_url_and_end_with_x_default():
     absolute = head_links(None, "fr", "status/", None, "https://example.org")
     assert absolute.canonical == "https://example.org/fr/status/"
     assert absolute.alternates[-1] == ("x-default", "https://example.org/")
+
+
+def test_a_page_shown_in_another_language_names_that_language_s_page_as_canonical(tmp_path):
+    from compendium.diagnostics import Report
+    from compendium.loader import load
+    from helpers import good, write
+
+    content = tmp_path / "content"
+    good(content)  # English only
+    write(content, "resolutions/ecosoc-2000-2/en.md", "---\nid: ecosoc-2000-2\nkind: resolution\ntitle: Two\n"
+          "completeness: complete\n---\n\n1. Two.\n")
+    write(content, "resolutions/ecosoc-2000-2/fr.md", "---\nid: ecosoc-2000-2\nkind: resolution\ntitle: Deux\n"
+          "completeness: complete\ntranslation: {status: official}\n---\n\n1. Deux.\n")
+    corpus = load(content, Report())
+    shown_in_english = head_links(corpus, "fr", "resolutions/ecosoc-2000-1/", "ecosoc-2000-1", "https://example.org")
+    assert shown_in_english.canonical == "https://example.org/en/resolutions/ecosoc-2000-1/"
+    assert [code for code, _ in shown_in_english.alternates] == ["en", "x-default"]
+    own = head_links(corpus, "fr", "resolutions/ecosoc-2000-2/", "ecosoc-2000-2", "https://example.org")
+    assert own.canonical == "https://example.org/fr/resolutions/ecosoc-2000-2/"
+    assert [code for code, _ in own.alternates] == ["en", "fr", "x-default"]
+    relative = head_links(corpus, "fr", "resolutions/ecosoc-2000-1/", "ecosoc-2000-1", "")
+    assert relative.canonical == "../../../en/resolutions/ecosoc-2000-1/"
