@@ -137,6 +137,13 @@ class _Checker:
             checker(self, (key,), value)
 
     # value checkers: (self, where, value)
+    def inflection(self, keys: tuple, value: Any) -> None:
+        if not (isinstance(value, dict) and set(value) == {"min", "cut", "ending"}
+                and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10 for v in value.values())):
+            self.fail(keys, "title_inflection is a mapping of three small numbers: {min: 5, cut: 2, ending: 3} (a "
+                            "title word of at least 'min' letters matches with its last 'cut' letters replaced by "
+                            "up to 'ending' letters)")
+
     def text(self, keys: tuple, value: Any) -> None:
         if not isinstance(value, str):
             self.fail(keys, f"'{keys[-1]}' must be text")
@@ -237,6 +244,7 @@ _TOP: dict[str, Callable[[_Checker, tuple, Any], None]] = {
     "label_ordinals": _Checker.ordinals_map,
     "preamble": _Checker.words,
     "open_words": _Checker.words,
+    "title_inflection": _Checker.inflection,
 }
 
 

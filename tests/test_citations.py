@@ -712,3 +712,22 @@ def test_chinese_and_arabic_titles_without_word_spaces():
 def test_a_place_before_the_annex_to_a_resolution():
     m = one("the draft contained in the annex to its resolution 1997/33")
     assert m.place is not None and m.place.describe() == "annex"
+
+
+def test_russian_titles_are_found_in_any_case_and_only_their_own(tmp_path):
+    # Russian inflects the title it cites ("применения Правил Нельсона Манделы", "Бангкокским правилам"); the
+    # language's data (title_inflection) lets each long word take another case ending; a different word is no match.
+    from compendium.citations.titles import TitleMatcher
+
+    content = tmp_path / "content"
+    for doc_id, title in (("nelson-mandela-rules", "Правила Нельсона Манделы"), ("bangkok-rules", "Бангкокские правила")):
+        write(content, f"instruments/{doc_id}/ru.md", f"---\nid: {doc_id}\nkind: rules\ntitle: {title}\ncluster: custody\n"
+              "completeness: none\n---\n")
+    corpus = load(content, Report())
+    matcher = TitleMatcher(corpus, "ru")
+    text = ("о применении Правил Нельсона Манделы и Бангкокским правилам; Правила Нельсона Мандельштама и "
+            "Бангкокская правда")
+    found = [(m.text, m.doc_id) for m in matcher.find(text)]
+    assert found == [("Правил Нельсона Манделы", "nelson-mandela-rules"), ("Бангкокским правилам", "bangkok-rules")]
+    english = TitleMatcher(corpus, "en")  # no inflection data: nothing but exact wording
+    assert english.find("Правил Нельсона Манделы") == []

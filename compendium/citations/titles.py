@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language_data import language_data
 from ..model import Corpus
 from .mentions import Mention
 from .patterns import title_prefixes
@@ -47,8 +48,12 @@ def variants(title: str, short_title: str | None) -> list[tuple[str, bool]]:
     return out
 
 
-def _pattern(wording: str) -> str:
-    """A regex for the wording: any whitespace, any quote or dash, any case."""
+def _pattern(wording: str, inflection: dict | None = None) -> str:
+    """A regex for the wording: any whitespace, any quote or dash, any case; in a language whose data gives
+    `title_inflection` (Russian), each long word with any case ending ("Правил Нельсона Манделы" for
+    "Правила Нельсона Манделы")."""
+    if inflection:
+        return r"\s+".join(_word_pattern(w, inflection) for w in re.sub(r"\s+", " ", wording.strip()).split(" "))
     parts = []
     for ch in re.sub(r"\s+", " ", wording.strip()):
         if ch == " ":
@@ -62,6 +67,19 @@ def _pattern(wording: str) -> str:
     return "".join(parts)
 
 
+def _word_pattern(word: str, inflection: dict) -> str:
+    letters = len(word) >= inflection["min"] and word.isalpha()
+    if not letters:
+        return _pattern(word)
+    return _pattern(word[: len(word) - inflection["cut"]]) + r"\w{0,%d}" % inflection["ending"]
+
+
+def _anchor_word(word: str, inflection: dict | None) -> str:
+    if inflection and len(word) >= inflection["min"] and word.isalpha():
+        return word[: len(word) - inflection["cut"]]
+    return word
+
+
 @dataclass
 class _Entry:
     wording: str
@@ -69,20 +87,23 @@ class _Entry:
     anchor: str  # a lowercase piece of the wording that a text must hold for it to match
     exact: bool  # a title as written matches in any case; a derived form only as capitalised
                  # ("a declaration on crime and public security" is no title)
+    inflection: dict | None = None
 
     def pattern(self) -> str:
         if self.exact:
-            return f"(?i:{_pattern(self.wording)})"
+            return f"(?i:{_pattern(self.wording, self.inflection)})"
         first = self.wording[0]
         head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
+        if self.inflection:  # the first word's case ending too: the pattern from its second letter
+            return head + _pattern(self.wording, self.inflection)[len(re.escape(first)):]
         return head + _pattern(self.wording[1:])
 
 
-def _anchor(wording: str) -> str:
+def _anchor(wording: str, inflection: dict | None = None) -> str:
     words = normalise(wording).split(" ")
     if len(words) == 1:  # Chinese: no spaces
         return words[0][:4]
-    return max(words, key=len)
+    return _anchor_word(max(words, key=len), inflection)
 
 
 class TitleMatcher:
@@ -90,6 +111,7 @@ class TitleMatcher:
 
     def __init__(self, corpus: Corpus, lang: str):
         self.lang = lang
+        inflection = language_data(lang).get("title_inflection")
         owners: dict[str, set[str]] = {}
         exact: dict[str, str] = {}
         derived: set[str] = set()
@@ -111,10 +133,13 @@ class TitleMatcher:
         for key, ids in owners.items():
             doc_id = exact.get(key) if key in exact else (next(iter(ids)) if len(ids) == 1 else None)
             if doc_id is not None:
-                entries.append(_Entry(wordings[key], doc_id, _anchor(wordings[key]), key in exact))
+                entries.append(_Entry(wordings[key], doc_id, _anchor(wordings[key], inflection), key in exact,
+                                      inflection))
         entries.sort(key=lambda e: len(e.wording), reverse=True)  # the longest first
         self.entries = entries
         self._by_key = {normalise(e.wording): e.doc_id for e in entries}
+        # where words inflect, a mention is told by the pattern it matches, not by its wording
+        self._inflected = [(re.compile(e.pattern()), e.doc_id) for e in entries] if inflection else []
         # One regex per anchor word: a text is searched only for the titles whose anchor it holds.
         letter = r"[^\W\d\u00b9\u00b2\u00b3\u2070-\u2079]"  # a footnote number may touch a title; a letter may not
         self.groups: dict[str, re.Pattern] = {}
@@ -145,6 +170,8 @@ class TitleMatcher:
         out = []
         for m in chosen:
             doc_id = self._by_key.get(normalise(m.group()))
+            if doc_id is None and self._inflected:
+                doc_id = next((d for rx, d in self._inflected if rx.fullmatch(m.group())), None)
             if doc_id is None or doc_id == exclude:
                 continue
             place = span = None
