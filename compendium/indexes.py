@@ -18,7 +18,7 @@ from .languages import direction, info, known_languages
 from .markup import macro
 from .model import Corpus, Document
 from .render import quoted_paragraphs
-from .versions import languages_with_text, pick
+from .versions import languages_with_text, pick, title_version
 from .vocabulary import (BODIES, CLUSTER_DEFINITION, CLUSTERS, COLLECTIONS, DEFAULT_STATUS, DEFINING_RESOLUTION,
                          body_name, cluster_name, completeness_name, status_name)
 
@@ -110,6 +110,10 @@ class IndexView:
 
     def href(self, doc: Document) -> str:
         return self.links.document(doc.ref) or ""
+
+    def titled(self, doc: Document) -> Document:
+        """The version whose title the reader sees (the reader's own record where there is one)."""
+        return title_version(self.ix.corpus, doc, self.lang)
 
     def year(self, doc: Document) -> str:
         return str(adoption_year(doc) or "")

@@ -20,7 +20,7 @@ from .render import COLUMN, Renderer
 from .sitemap import site_root
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
-from .versions import has_text_in, pick
+from .versions import has_text_in, pick, title_version
 from .vocabulary import CLUSTERS, body_name, cluster_name, site_title
 
 LATEST = 6
@@ -93,6 +93,17 @@ class DocumentView:
     search_filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value) for the search index
     search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
     title_call: Markup = Markup("")  # the call of the title's note, if it has one
+    titled: Document | None = None  # the version whose title heads the page (versions.title_version)
+
+    @property
+    def heading(self) -> Document:
+        return self.titled or self.doc
+
+    @property
+    def title_lang(self) -> Markup:
+        """The heading's language marking: the text's where the title is the text's own (a fallback's), none
+        where the reader's own file gives it."""
+        return self.body_lang if self.heading is self.doc else Markup("")
 
 
 class Site:
@@ -166,9 +177,10 @@ class Site:
     def nav_title(self, doc: Document) -> str | Markup:
         """The title as the navigation shows it: a title in another language than the site's is marked with
         its own language and direction (isolated, so that it reads whole in a right-to-left site)."""
-        if doc.lang == self.lang:
-            return doc.display_title
-        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(doc.lang, direction(doc.lang), doc.display_title)
+        titled = title_version(self.corpus, doc, self.lang)
+        if titled.lang == self.lang:
+            return titled.display_title
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(titled.lang, direction(titled.lang), titled.display_title)
 
     def latest(self) -> list[str]:
         """The documents most recently added to the compendium (by adoption year where there is no history)."""
@@ -199,6 +211,7 @@ class Site:
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
                 cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
                 search_filters=self.search_filters(doc), title_call=renderer.title_call(),
+                titled=title_version(self.corpus, doc, lang),
                 search_language=info(doc.lang).get("name", doc.lang) if fallback else "")
             return str(macro("page.html", "document_page")(view))
 
@@ -212,7 +225,7 @@ class Site:
                                     "children": children})
             return entries
 
-        return SitePage(doc.ref.path, doc.title, render, toc, doc, fallback)
+        return SitePage(doc.ref.path, title_version(self.corpus, doc, lang).title, render, toc, doc, fallback)
 
     def search_filters(self, doc: Document) -> list[tuple[str, str]]:
         """What a reader can narrow a search by, in the interface language: cluster, kind, adopting body, year."""

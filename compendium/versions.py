@@ -68,6 +68,14 @@ def pick(corpus: Corpus, doc_id: str, lang: str) -> tuple[Document, bool]:
     return source, source.lang != lang
 
 
+def title_version(corpus: Corpus, shown: Document, lang: str) -> Document:
+    """The version whose title a reader of `lang` sees for the document `shown`: the reader's own file where
+    there is one, a catalogue record without a text included (the French record of the Nelson Mandela Rules
+    gives its French title above the English text), else the version shown."""
+    own = corpus.get(shown.id, lang)
+    return own if own is not None and own.title else shown
+
+
 def own_version(corpus: Corpus, doc_id: str, lang: str) -> bool:
     """The reader of `lang` gets a version in `lang` (not a fallback): what the sitemap and search list."""
     return not pick(corpus, doc_id, lang)[1]

@@ -49,3 +49,25 @@ def test_a_title_in_another_language_is_marked_in_the_navigation(tmp_path):
     title = str(site.nav_title(doc))
     assert title == '<bdi lang="en" dir="ltr">A resolution written for this test</bdi>'
     assert Site(site.corpus, "en").nav_title(doc) == "A resolution written for this test"
+
+
+def test_a_record_in_the_readers_language_gives_the_title_above_a_text_in_another(tmp_path):
+    # The French record of a document whose text is English only (completeness: none, no body) names it in
+    # French: the French page, its navigation and the lists show that title, unmarked; the text stays English.
+    content = corpus(tmp_path)
+    write(tmp_path, "resolutions/ecosoc-2000-1/fr.md", "---\nid: ecosoc-2000-1\nkind: resolution\n"
+          "title: Une résolution écrite pour cet essai\ncompleteness: none\ntranslation: {status: official}\n---\n")
+    content = load(tmp_path, Report())
+    site = Site(content, "fr")
+    english = content.get("ecosoc-2000-1", "en")
+    assert site.nav_title(english) == "Une résolution écrite pour cet essai"
+    page = next(p for p in site.pages() if p.document is not None and p.document.id == "ecosoc-2000-1")
+    assert page.fallback and page.title == "Une résolution écrite pour cet essai"
+    html = page.html()
+    assert '<h1 id="title">Une résolution écrite pour cet essai' in html
+    assert 'lang="en"' in html and "A resolution written for this test" not in html.split("</h1>")[0]
+    listing = next(p for p in site.pages() if p.path == "resolutions/").html()
+    assert ">Une résolution écrite pour cet essai</a>" in listing
+    # without a record in the reader's language, the text's own title, marked with its language
+    other = next(p for p in Site(content, "es").pages() if p.document is not None and p.document.id == "ecosoc-2000-1")
+    assert '<h1 id="title" lang="en" dir="ltr">A resolution written for this test' in other.html()
