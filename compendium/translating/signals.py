@@ -58,6 +58,7 @@ def facts(text: str, ordinals: dict[str, int] | None = None) -> dict[str, set[st
     # "S-23/2" is "دا-23/2" in Arabic: a special session's resolution is compared by its numbers.
     resolutions = {m.group().removeprefix("S-") for m in _RESOLUTION.finditer(rest)}
     rest = _RESOLUTION.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)  # "from 3 to 4.30 p.m." is "de 15 heures à 16 h 30": hours are not compared
     rest = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), rest)
     found = {str(int(n)) for n in _NUMBER.findall(rest)}
     found.update(str(chinese_number(m.group())) for m in _CHINESE.finditer(rest))
@@ -67,6 +68,8 @@ def facts(text: str, ordinals: dict[str, int] | None = None) -> dict[str, set[st
     return {"symbol": found_symbols, "resolution": resolutions, "number": found}
 
 
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_TIME = re.compile(rf"(?:{_CLOCK}\s*(?:a\.m\.|p\.m\.)?\s*(?:to|and|-|–)\s*)?{_CLOCK}\s*(?:a\.m\.|p\.m\.)|\bnoon\b")
 _CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
