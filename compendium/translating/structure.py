@@ -202,9 +202,10 @@ def _check_preamble(ctx: _Context, prefix: str) -> None:
             else:
                 where, line = "at the start of the text", ctx.doc.body_line
             shifted = ""
-            if following is not None and following.id != s.id:
+            partner = theirs[_partner(pairs, mine.index(following))] if following is not None else None
+            if partner is not None and following.id != partner.id:
                 shifted = (f"; the paragraphs after it take the wrong ids (line {following.line} has the id "
-                           f"'{following.id}' but renders the source's '{theirs[_partner(pairs, mine.index(following))].id}')")
+                           f"'{following.id}' but renders the source's '{partner.id}')")
             if gained:
                 message = (f"the source gained {name(s.id)} ({src} line {s.line}: '{excerpt(s.text)}') since this "
                            f"translation was made: it is missing here, {where}{shifted}")
@@ -375,7 +376,7 @@ def _check_calls(ctx: _Context) -> None:
             made.update(calls(f"{unit.heading or ''} {unit.text}"))
     mine = {u.id: u for u in ctx.doc.walk()}
     for unit in ctx.source.walk():
-        if unit.kind == "footnote" or unit.id not in mine:
+        if unit.kind == "footnote" or unit.id not in mine or unit.id in ctx.handled:
             continue
         for label in calls(f"{unit.heading or ''} {unit.text}"):
             if label not in made:
