@@ -73,7 +73,9 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @CONTENT_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def validate(content: Path, strict: bool) -> None:
+@click.option("--qa-errors", is_flag=True,
+              help="Make the translations' quality warnings (numbers, symbols, dates, notes, untranslated text) errors.")
+def validate(content: Path, strict: bool, qa_errors: bool) -> None:
     """Check every content file and report every problem at once."""
     from .citations import check_citations
     from .loader import load
@@ -81,6 +83,8 @@ def validate(content: Path, strict: bool) -> None:
     report = Report()
     corpus = load(content, report)
     check_citations(corpus, report)  # mentions of resolutions that cannot be linked: warnings
+    if qa_errors:
+        report.promote("qa")
     code = print_report(report, strict)
     if code == 0:
         click.echo(f"{content}: {len(corpus.documents)} file(s) of {len(corpus.ids())} document(s) are valid", err=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -14,6 +14,7 @@ class Diagnostic:
     severity: str  # "error" or "warning"
     message: str
     hint: str = ""
+    check: str = ""  # the family of checks it comes from, e.g. "qa": the translation quality checks
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
@@ -29,8 +30,13 @@ class Report:
     def error(self, path: Path | str, line: int, col: int, message: str, hint: str = "") -> None:
         self.items.append(Diagnostic(str(path), line, col, "error", message, hint))
 
-    def warning(self, path: Path | str, line: int, col: int, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(str(path), line, col, "warning", message, hint))
+    def warning(self, path: Path | str, line: int, col: int, message: str, hint: str = "", check: str = "") -> None:
+        self.items.append(Diagnostic(str(path), line, col, "warning", message, hint, check))
+
+    def promote(self, check: str) -> None:
+        """Make the warnings of one family of checks errors (`compendium validate --qa-errors`)."""
+        self.items = [replace(d, severity="error") if d.check == check and d.severity == "warning" else d
+                      for d in self.items]
 
     def extend(self, other: "Report") -> None:
         self.items.extend(other.items)

@@ -129,7 +129,9 @@ def test_shipped_catalogue_loads_and_matches_the_reference(reference):
         pytest.skip("content/instruments has not been generated")
     report = Report()
     load(CONTENT, report)
-    problems = [d.format() for d in report.items if Path(d.path).resolve().is_relative_to(folder.resolve())]
+    # (the translations' quality warnings, "qa", are measured on the official texts in tests/test_qa_checks.py)
+    problems = [d.format() for d in report.items
+                if Path(d.path).resolve().is_relative_to(folder.resolve()) and d.check != "qa"]
     assert problems == []
     metas = []
     for path in sorted(folder.glob("*/en.md")):

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ..diagnostics import Report
 from ..language_data import data_file, languages_file
-from ..model import Corpus
+from ..model import Corpus, Document
+from ..translating.markers import is_untranslated
+from ..versions import source_language_of
 from .index import CitationIndex, citation_index, unit_text
 from .mentions import Mention
 from .patterns import language
@@ -23,12 +25,15 @@ def check_citations(corpus: Corpus, report: Report, index: CitationIndex | None 
     count = check_wording(corpus, report)
     for doc in corpus.documents:
         lines: list[str] | None = None
+        source = _source_of(corpus, doc)
         for unit in doc.walk():
             text = unit_text(unit)
-            if not text or not index.may_mention(text, doc.lang):
+            # A unit still in the source's words (marked untranslated) is read with the source language's wording.
+            as_doc = source if source is not None and is_untranslated(unit) else doc
+            if not text or not index.may_mention(text, as_doc.lang):
                 continue
             linked = [m.span() for m in _MARKDOWN_LINK.finditer(text)]
-            for resolution in index.resolve(text, doc):
+            for resolution in index.resolve(text, as_doc):
                 mention = resolution.mention
                 if resolution.problem is None or any(s <= mention.start < e for s, e in linked):
                     continue
@@ -39,6 +44,13 @@ def check_citations(corpus: Corpus, report: Report, index: CitationIndex | None 
                 report.warning(doc.path, line, col, message, hint)
                 count += 1
     return count
+
+
+def _source_of(corpus: Corpus, doc: Document) -> Document | None:
+    """The source text of a translation (None for a source)."""
+    versions = corpus.versions(doc.id)
+    source = versions.get(source_language_of(versions))
+    return source if source is not None and source is not doc and source.lang != doc.lang else None
 
 
 def check_wording(corpus: Corpus, report: Report) -> int:

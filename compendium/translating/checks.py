@@ -17,6 +17,8 @@ from ..model import Corpus, Document
 from ..versions import declared_source_languages
 from .alignment import align, group_by_id, source_hashes, source_language
 from .markers import MARKER
+from .qa import qa
+from .structure import check_structure
 
 
 def check_translations(corpus: Corpus, report: Report) -> None:
@@ -61,12 +63,16 @@ def _check_one(doc: Document, source: Document, current: dict[str, str], report:
         report.warning(doc.path, 1, 1, "this translation has no 'translation:' block: its status is unknown and "
                        "changes to the source cannot be detected",
                        f"run 'compendium translate-mark {doc.id} --lang {doc.lang} --status translated --all'")
+    handled = check_structure(doc, source, a, report)
+    qa(doc, source, report, handled)
     for uid in a.extra:
+        if uid in handled:
+            continue
         report.error(doc.path, units[uid].line, 1, f"unit '{uid}' is not in the source {src_name}",
                      "ids come from the structure: give this paragraph, heading or footnote the same number "
                      "and place as in the source, or remove it")
     src_lines = {u.id: u.line for u in source.walk()} if a.missing else {}
-    for uid, line, after in _missing_places(doc, source, a.missing):
+    for uid, line, after in _missing_places(doc, source, [uid for uid in a.missing if uid not in handled]):
         where = f"after '{after}'" if after else "at the start"
         report.warning(doc.path, line, 1,
                        f"unit '{uid}' of the source ({src_name} line {src_lines[uid]}) is missing here ({where})",
