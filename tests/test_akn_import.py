@@ -251,3 +251,20 @@ def test_a_link_whose_host_lost_its_org_leads_to_undocs():
     group = group_of("ecosoc-2021-24")
     assert "https://undocs/" not in group.files["fr"]
     assert "(https://undocs.org/fr/E/2014/30)" in group.files["fr"]
+
+
+def test_editors_fixes_are_made_on_every_import_and_recorded():
+    # tools/unxml_fixes.yml: the Russian 2023/27 gives note 1's text inside its paragraph; the fix restores the
+    # note, the file records it as a correction, and the units are then the English ones.
+    import yaml
+
+    fixes = yaml.safe_load((Path(__file__).resolve().parents[1] / "tools" / "unxml_fixes.yml").read_text(encoding="utf-8"))
+    group = build_group({lang: xml("ecosoc-2023-27", lang) for lang in LANGS}, fixes=fixes["ecosoc-2023-27"])
+    ru = group.files["ru"]
+    assert "прав человека[^1], в которой" in ru and "\n[^1]: Резолюция [217 A (III)]" in ru
+    assert ru.index("\n[^1]:") < ru.index("\n[^2]:")
+    assert "corrections:\n- The official Russian file gives the text of note 1" in ru and "completeness_note" not in ru
+    assert group.parsed["ru"].ids() == group.parsed["en"].ids()
+    stale = [{"find": "no such words", "replace": "x", "correction": "a fix of an older file"}]
+    group = build_group({lang: xml("ecosoc-2023-27", lang) for lang in LANGS}, fixes={"ru": stale})
+    assert "ru" not in group.files and any("no longer applies" in p for p in group.problems)

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import yaml  # noqa: E402
 from compendium.atomic import FilesExist, WriteError, write_many  # noqa: E402
 from compendium.importer.akn import AknError  # noqa: E402
 from compendium.importer.akn_files import SIDECAR, build_group  # noqa: E402
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(bad), file=sys.stderr)
         print("checksums disagree with MANIFEST.tsv: nothing written", file=sys.stderr)
         return 1
+    fixes = yaml.safe_load((ROOT / "tools" / "unxml_fixes.yml").read_text(encoding="utf-8")) or {}
     targets: list[tuple[Path, bytes]] = []
     totals = {"documents": 0, "files": 0, "units": 0, "footnotes": 0}
     problems: list[str] = []
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{row['paths'].split(';')[LANGS.index('en')]} and the five other languages")
         try:
             group = build_group({lang: folder / f"{lang}.xml" for lang in LANGS}, provenance,
-                                kyoto_related(row["id"]))
+                                kyoto_related(row["id"]), fixes=fixes.get(row["id"]))
         except AknError as exc:
             problems.append(f"{row['id']}: not imported: {exc}")
             continue

@@ -102,6 +102,7 @@ class AknDocument:
     # that the XML misplaces at the first call of the text; and the labels of calls whose note text is not here
     title_note: str | None = None
     missing_notes: list[str] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)  # editors' fixes applied on import (akn_files.apply_fixes)
 
 
 def _local(tag) -> str:

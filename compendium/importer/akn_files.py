@@ -142,6 +142,8 @@ def resolution_meta(akn: AknDocument, source: AknDocument, provenance: str | Non
         meta["title_note"] = akn.title_note
     if related:
         meta["related"] = list(related)
+    if akn.corrections:
+        meta["corrections"] = list(akn.corrections)
     meta["completeness"] = "complete"
     if akn.completeness_note:
         meta["completeness"] = "partial"
@@ -181,8 +183,25 @@ class Group:
         return _yaml(data)
 
 
+def apply_fixes(akn: AknDocument, fixes: list[dict]) -> None:
+    """Editors' fixes of one language's text, each made on every import (so the import stays reproducible) and
+    recorded in the file's `corrections`: `find` is replaced by `replace` (once; it must be there), and `note`,
+    a footnote definition, goes before the first note that follows it in number."""
+    for fix in fixes:
+        if fix["find"] not in akn.markdown:
+            raise AknError(akn.path, f"the fix {fix['correction']!r} no longer applies: its text is not in the file")
+        markdown = akn.markdown.replace(fix["find"], fix["replace"], 1)
+        if fix.get("note"):
+            label = int(_CALL.match(fix["note"]).group(1))
+            later = [m for m in re.finditer(r"^\[\^(\d+)\]:", markdown, re.M) if int(m.group(1)) > label]
+            at = later[0].start() if later else len(markdown.rstrip("\n")) + 2
+            markdown = markdown[:at] + fix["note"] + "\n\n" + markdown[at:]
+        akn.markdown = markdown.rstrip("\n") + "\n"
+        akn.corrections.append(fix["correction"])
+
+
 def build_group(paths: dict[str, Path], provenance: str | None = None, related: list[str] | None = None,
-                status: str = "official") -> Group:
+                status: str = "official", fixes: dict[str, list[dict]] | None = None) -> Group:
     """Read every language; the English source is required. A language whose unit ids differ from the English
     ones, or that cannot be read, is left out and named in `problems`."""
     docs: dict[str, AknDocument] = {}
@@ -203,6 +222,12 @@ def build_group(paths: dict[str, Path], provenance: str | None = None, related: 
         if akn.lang != lang:
             problems.append(f"{lang}: {path} is in '{akn.lang}' according to its FRBRlanguage")
             continue
+        if fixes and fixes.get(lang):
+            try:
+                apply_fixes(akn, fixes[lang])
+            except AknError as exc:
+                problems.append(f"{lang}: {exc}")
+                continue
         docs[lang] = akn
     if SOURCE_LANG not in docs:
         raise AknError(paths.get(SOURCE_LANG, "en.xml"), "the English source cannot be imported: "
