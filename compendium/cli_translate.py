@@ -341,8 +341,9 @@ def register(group: click.Group) -> None:
     @click.argument("doc_id", metavar="ID")
     @click.option("--lang", required=True, type=lang_choice, help="The translation's language.")
     @CONTENT_OPTION
-    @click.option("--format", "fmt", type=click.Choice(["rich", "text"]), default="rich", show_default=True,
-                  help="text: plain output, [-removed-]{+added+}.")
+    @click.option("--format", "fmt", type=click.Choice(["auto", "rich", "text"]), default="auto", show_default=True,
+                  help="text: plain output, [-removed-]{+added+}; rich: colours; auto: colours on a terminal, "
+                       "text when piped to a file or a pager.")
     def diff_cmd(doc_id, lang, content, fmt):
         """Show, word by word, what changed in the source since each outdated unit was translated."""
         _diff(doc_id, lang, content, fmt)
