@@ -181,13 +181,31 @@ class Segment:
     group: str | None = None
 
 
+_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\\?\.\s+(?=\S)")
+
+
+def _split_heading(unit: Unit) -> tuple[str, str]:
+    """A heading's structural number ("IV. ", "A\\. "), which stays out of the segment, and its words."""
+    title = unit.heading or ""
+    if title.startswith(MARKER + " "):  # a draft's "[untranslated] A\\. Introduction": the marker goes, the number stays
+        title = title[len(MARKER) + 1:]
+    number = _NUMBER.match(title) if unit.kind in ("section", "subsection", "heading") else None
+    return (title[:number.end()], title[number.end():]) if number else ("", title)
+
+
 def _parts(unit: Unit) -> list[tuple[str, str]]:
+    """The unit's segments' texts: its heading's words (no number), its text."""
     parts = []
     if unit.heading is not None:
-        parts.append(("heading", unit.heading))
+        parts.append(("heading", _split_heading(unit)[1]))
     if unit.text or unit.heading is None:
         parts.append(("text", unit.text))
     return parts
+
+
+def _full(unit: Unit, part: str, text: str) -> str:
+    """A segment's text as the unit has it: a heading gets its number back."""
+    return _split_heading(unit)[0] + text if part == "heading" and unit.heading is not None else text
 
 
 def _segment_id(unit: Unit, part: str) -> str:
@@ -228,8 +246,11 @@ def segments(translation: Document, source: Document) -> list[Segment]:
                                            "the source changed since this was translated" if state == STATE_REVIEW else ""]))
             translated = dict(_parts(theirs)) if done else {}
             for part, text in _parts(unit):
-                out.append(Segment(_segment_id(unit, part), unit.id, part, text, translated.get(part), state,
-                                   unit.hash, note, group if unit is not top else None))
+                target = translated.get(part)
+                # A draft's part still as the source has it (a label the scaffold left, "Annex") is not translated yet.
+                copied = target == text and status in (None, "draft")
+                out.append(Segment(_segment_id(unit, part), unit.id, part, text, None if copied else target,
+                                   STATE_NEW if copied else state, unit.hash, note, group if unit is not top else None))
     return out
 
 
@@ -385,19 +406,31 @@ def plan(path: Path, incoming: Incoming, translation: Document, source: Document
             _check_tags(path, sid, seg, old, theirs)
             if seg.target_hash is not None and seg.target_hash != text_hash("" if is_untranslated(theirs) else old):
                 result.conflicts.append(unit.id)
-            result.texts[(unit.id, part)] = seg.target
+            result.texts[(unit.id, part)] = _full(theirs, part, seg.target)
         if done and seg.source_hash:
             result.record[unit.id] = seg.source_hash
     return result
 
 
+def _required(tags: list[str]) -> list[str]:
+    """The tags a translation must keep: footnote calls (as they are), links and breaks (their number).
+    Emphasis and escapes may differ between languages."""
+    out = []
+    for tag in tags:
+        if tag.startswith("ph:[^") or tag.startswith("x:"):
+            out.append(tag)
+        elif tag.startswith("bpt:[") or tag.startswith("ept:]("):
+            out.append(tag[:5])
+    return sorted(out)
+
+
 def _check_tags(path: Path, sid: str, seg: IncomingSegment, old: str, theirs: Unit) -> None:
-    target = sorted(seg.target_tags)
-    allowed = [sorted(seg.source_tags)]
+    target = _required(seg.target_tags)
+    allowed = [_required(seg.source_tags)]
     if not is_untranslated(theirs):
         other = etree.Element(f"{{{NS}}}target")
         fill(other, old)
-        allowed.append(sorted(read_segment(other, sid)[1]))
+        allowed.append(_required(read_segment(other, sid)[1]))
     if target not in allowed:
         want, have = allowed[0], target
         lost = [t for t in want if t not in have] or want
@@ -480,8 +513,8 @@ def _verify(text: str, translation: Document, changes: Plan) -> None:
                          "begin with a paragraph number, a sub-item letter, a heading mark or a footnote label")
     for uid, unit in before.items():
         for part, old in _parts(unit):
-            want = changes.texts.get((uid, part), old)
-            got = dict(_parts(now[uid])).get(part)
+            want = changes.texts.get((uid, part), _full(unit, part, old))
+            got = _full(now[uid], part, dict(_parts(now[uid])).get(part, ""))
             if got != want:
                 raise XliffError(f"segment '{_segment_id(unit, part)}': its translation cannot be written back as it "
                                  f"is (it would read {got!r}); check its line breaks and that it does not begin "
