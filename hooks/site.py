@@ -49,7 +49,7 @@ _process = sys.modules.setdefault("compendium_preview_process", types.ModuleType
 _process.__dict__.setdefault("serving", False)
 _process.__dict__.setdefault("pages", [])
 ERROR_TITLE = "The content has errors"
-ERROR_BOX = Markup('<pre class="cmp-preview-errors">{}</pre>')  # .format escapes the messages
+ERROR_BOX = Markup('<pre class="cmp-preview-errors" style="white-space: pre-wrap; overflow-wrap: anywhere; margin: 1em 0">{}</pre>')  # .format escapes the messages
 ERROR_HEADING = Markup("<h2>{}</h2>")
 
 
@@ -172,7 +172,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
     """The preview's 404 page, where a page of a document with errors was, shows the errors too."""
     if template_name == "404.html" and _state.get("errors"):
         box = ERROR_HEADING.format(ERROR_TITLE) + ERROR_BOX.format("\n".join(_state["errors"]))
-        output = output.replace("</article>", box + "</article>", 1)
+        output = output.replace("</article>", str(box) + "</article>", 1)
     return output
 
 

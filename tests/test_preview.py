@@ -68,6 +68,8 @@ def test_a_content_error_in_the_preview_is_shown_on_the_page_and_in_the_log(prev
         assert "The content has errors" in html and f"{doc}:" in html and 'class="cmp-preview-errors"' in html
         assert "the preview shows this paragraph" not in html
 
+    missing = (site / "404.html").read_text(encoding="utf-8")  # a page the last good build did not have
+    assert f"{doc}:" in missing and "&lt;/article&gt;" not in missing
     doc.write_text(GOOD, encoding="utf-8")  # corrected: the page is back
     _build(content, site, serving=True)
     assert "the preview shows this paragraph" in page.read_text(encoding="utf-8")
