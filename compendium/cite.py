@@ -105,12 +105,16 @@ class CiteBox:
 
 def cite_box(doc: Document, lang: str, _: Callable[[str], str], site_url: str) -> CiteBox:
     """`doc`: the version shown on the page of `lang` (its own text, or the source text under a notice)."""
+    from .i18n import pgettext_for
+
+    pgettext = pgettext_for(lang)
     page = doc.ref.page(lang)
     return CiteBox(
         text=citation(doc, _),
         link=permanent_link(page, site_url),
         json_href=relative(page, doc.ref.json(lang)),
-        label_cite=_("Cite"),
+        # TRANSLATORS: a button that shows how to cite this document (the verb, "Cite this").
+        label_cite=pgettext("button", "Cite"),
         label_copied=_("Citation copied"),
         label_json=_("Data (JSON)"),
     )

@@ -1,4 +1,5 @@
-"""The translators' commands: status, translate-init, translate-diff, translate-mark (see content/TRANSLATING.md)."""
+"""The translators' commands: status, translate-init, translate-diff, translate-mark, translate-export and
+translate-import (see content/TRANSLATING.md)."""
 
 from __future__ import annotations
 
@@ -221,6 +222,93 @@ def _mark(doc_id: str, lang: str, content: Path, new_status: str | None, units: 
                + (f", status {new_status}" if new_status else ""), err=True)
 
 
+# -- translate-export / translate-import (XLIFF 1.2) ------------------------------------------------------
+
+def _export(doc_id: str, lang: str, content: Path, out: Path | None, force: bool) -> None:
+    """Write the translation as XLIFF 1.2 for a CAT tool."""
+    from .atomic import FilesExist, WriteError, write_many
+    from .translating.xliff import export
+
+    corpus, _report = _load(content)
+    files = _files(corpus, doc_id)
+    source = _source(files, doc_id, lang)
+    doc = _translation(files, source, lang)
+    data = export(doc, source, doc.path.relative_to(content).as_posix() if doc.path.is_relative_to(content)
+                  else doc.path.as_posix())
+    if out is not None and str(out) == "-":
+        sys.stdout.buffer.write(data)
+        return
+    target = out or Path(f"{doc_id}.{lang}.xlf")
+    try:
+        write_many([(target, data)], replace=force)
+    except FilesExist as exc:
+        _fail(str(exc))
+    except WriteError as exc:
+        _fail(str(exc))
+    click.echo(f"wrote {target}: {doc_id} in {lang}, from {source.path.name}. Translate it in a CAT tool, keep its "
+               f"tags, then run 'compendium translate-import {target}'", err=True)
+
+
+def _import(path: Path, content: Path, force: bool, dry_run: bool) -> None:
+    """Bring a translated XLIFF file back into its translation file: only the units it changed."""
+    from .frontmatter import decode
+    from .translating.xliff import XliffError, apply, plan, read
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        _fail(f"{path}: cannot read the file: {exc.strerror}")
+    try:
+        incoming = read(path, data)
+    except XliffError as exc:
+        _fail(str(exc))
+    parts = Path(incoming.original).parts
+    if len(parts) < 3 or not incoming.original.endswith(".md"):
+        _fail(f"{path}: its <file original='{incoming.original}'> names no content file "
+              "(collection/ID/LL.md); import a file made by 'compendium translate-export'")
+    doc_id, lang = parts[-2], Path(parts[-1]).stem
+    if lang not in known_languages():
+        _fail(f"{path}: '{lang}' (from <file original='{incoming.original}'>) is not a language of the compendium")
+    corpus, _report = _load(content)
+    files = {d.lang: d for d in corpus.documents if d.id == doc_id}
+    if not files:
+        _fail(f"{path}: it was made for document '{doc_id}', which is not in {content} "
+              "(or its files have errors: run 'compendium validate')")
+    source = _source(files, doc_id, lang)
+    doc = _translation(files, source, lang)
+    try:
+        changes = plan(path, incoming, doc, source)
+    except XliffError as exc:
+        _fail(str(exc))
+    if changes.stale and not force:
+        _fail(f"{path} was made from an older {source.path}: the source of {len(changes.stale)} unit(s) changed since "
+              f"({', '.join(changes.stale)}). Export the file again ('compendium translate-export {doc_id} --lang "
+              f"{lang}') and carry your work over, or pass --force to import it as a translation of the old source "
+              "(those units then show as outdated)")
+    if changes.conflicts and not force:
+        _fail(f"{doc.path} changed since {path} was exported, in unit(s) {', '.join(changes.conflicts)}, which the "
+              "file changes too; compare them, or pass --force to replace them with the file's text")
+    if not changes.texts and not changes.record:
+        click.echo(f"{path}: nothing to import, {doc.path} already holds this translation", err=True)
+        return
+    report = Report()
+    raw = doc.path.read_bytes()
+    if decode(doc.path, raw, report) is None:
+        _fail("; ".join(d.format() for d in report.items))
+    try:
+        text = apply(raw.decode("utf-8"), doc, changes, [u.id for u in source.walk()])
+    except XliffError as exc:
+        _fail(f"{path}: {exc}; nothing was written")
+    units = sorted({uid for uid, _part in changes.texts})
+    if dry_run:
+        click.echo(f"{doc.path}: would update {len(units)} unit(s) ({', '.join(units)}) and record "
+                   f"{len(changes.record)} source hash(es)", err=True)
+        return
+    _write_text(doc.path, text, keep=False)
+    click.echo(f"{doc.path}: updated {len(units)} unit(s) ({', '.join(units) or 'none'}), recorded "
+               f"{len(changes.record)} source hash(es). Check it with 'compendium validate'", err=True)
+
+
 def register(group: click.Group) -> None:
     """Add the commands to the `compendium` group (called once, from cli.py, once LanguageChoice is defined)."""
     from .cli import LanguageChoice
@@ -253,8 +341,9 @@ def register(group: click.Group) -> None:
     @click.argument("doc_id", metavar="ID")
     @click.option("--lang", required=True, type=lang_choice, help="The translation's language.")
     @CONTENT_OPTION
-    @click.option("--format", "fmt", type=click.Choice(["rich", "text"]), default="rich", show_default=True,
-                  help="text: plain output, [-removed-]{+added+}.")
+    @click.option("--format", "fmt", type=click.Choice(["auto", "rich", "text"]), default="auto", show_default=True,
+                  help="text: plain output, [-removed-]{+added+}; rich: colours; auto: colours on a terminal, "
+                       "text when piped to a file or a pager.")
     def diff_cmd(doc_id, lang, content, fmt):
         """Show, word by word, what changed in the source since each outdated unit was translated."""
         _diff(doc_id, lang, content, fmt)
@@ -270,3 +359,24 @@ def register(group: click.Group) -> None:
     def mark_cmd(doc_id, lang, content, new_status, units, all_units):
         """Record that units are up to date with the source, and/or set the translation's status."""
         _mark(doc_id, lang, content, new_status, units, all_units)
+
+    @group.command("translate-export")
+    @click.argument("doc_id", metavar="ID")
+    @click.option("--lang", required=True, type=lang_choice, help="The translation's language.")
+    @CONTENT_OPTION
+    @click.option("--out", type=click.Path(path_type=Path), default=None,
+                  help="The XLIFF file to write (default: ID.LL.xlf here; '-' for standard output).")
+    @click.option("--force", is_flag=True, help="Replace the XLIFF file if it exists.")
+    def export_cmd(doc_id, lang, content, out, force):
+        """Write a translation as XLIFF 1.2 for a CAT tool (Trados, memoQ, OmegaT, Weblate)."""
+        _export(doc_id, lang, content, out, force)
+
+    @group.command("translate-import")
+    @click.argument("file", type=click.Path(path_type=Path))
+    @CONTENT_OPTION
+    @click.option("--force", is_flag=True, help="Import a file made from an older source, or over units changed "
+                                                "in the content file since the export.")
+    @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+    def import_cmd(file, content, force, dry_run):
+        """Bring a translated XLIFF file back: only the units it changed, their source hashes recorded."""
+        _import(file, content, force, dry_run)

@@ -40,6 +40,11 @@ def gettext_for(lang: str):
     return translations(lang).gettext
 
 
+def pgettext_for(lang: str):
+    """pgettext(context, message): for a string that is ambiguous out of context ("Cite" the verb)."""
+    return translations(lang).pgettext
+
+
 def format_iso_date(value: str, lang: str) -> str:
     """'1993-07-27' → '27 July 1993' in the reader's language; a bare year stays a year."""
     parts = str(value).split("-")

@@ -10,10 +10,16 @@ from .markup import Markup, macro
 from .translating import CatalogStatus, TranslationState
 
 def state_label(status: str, _: Callable[[str], str]) -> str:
-    labels = {"missing": _("not translated"), "invalid": _("being corrected"), "outdated": _("outdated"),
-              "untracked": _("not tracked"), "draft": _("draft"), "translated": _("translated"),
-              "reviewed": _("reviewed"), "official": _("official text"), "no-source-text": _("no text yet"),
-              "no-source": _("source missing"), "source": _("source text")}
+    labels = {
+        # TRANSLATORS: the state of one document's translation in one language, in the status table's cells:
+        # words describing "the translation" (agree with it where the language needs it).
+        "missing": _("not translated"), "invalid": _("being corrected"), "outdated": _("outdated"),
+        # TRANSLATORS: states of a translation, as above ("draft": a translation still being made).
+        "untracked": _("not tracked"), "draft": _("draft"), "translated": _("translated"),
+        # TRANSLATORS: states of a translation, as above ("official text": the United Nations' own text).
+        "reviewed": _("reviewed"), "official": _("official text"), "no-source-text": _("no text yet"),
+        # TRANSLATORS: states of a translation, as above ("source text": this language is the original).
+        "no-source": _("source missing"), "source": _("source text")}
     return labels.get(status, status)
 
 
@@ -49,6 +55,7 @@ def status_matrix(states: list[TranslationState], catalogs: list[CatalogStatus],
 
 def _catalog_label(c: CatalogStatus, _: Callable[[str], str]) -> str:
     if c.status == "incomplete":
+        # TRANSLATORS: an interface catalog's progress, e.g. "63 of 146 strings" translated.
         return _("%(done)d of %(total)d strings") % {"done": c.total - c.untranslated - c.fuzzy, "total": c.total}
     return {"complete": _("complete"), "missing": _("not translated"), "source": _("source text"),
             "invalid": _("being corrected")}.get(c.status, c.status)

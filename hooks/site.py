@@ -8,8 +8,11 @@ COMPENDIUM_CONTENT, the content folder; ...), read here once per build and activ
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import sys
+import types
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -26,6 +29,7 @@ from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
 from compendium.editions.manifest import load_manifest
 from compendium.export import document_json
+from compendium.catalogs import po_path
 from compendium.i18n import translations
 from compendium.languages import direction, info, known_languages
 from compendium.loader import load, load_parsed
@@ -37,6 +41,16 @@ from compendium.versions import languages_with_text
 from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
 
 _state: dict = {}
+log = logging.getLogger("mkdocs.plugins.compendium")
+
+# `mkdocs serve` loads this file anew for every rebuild: what must outlive one build (that this is a live preview,
+# the pages of the last good build) is kept in a module of its own.
+_process = sys.modules.setdefault("compendium_preview_process", types.ModuleType("compendium_preview_process"))
+_process.__dict__.setdefault("serving", False)
+_process.__dict__.setdefault("pages", [])
+ERROR_TITLE = "The content has errors"
+ERROR_BOX = Markup('<pre class="cmp-preview-errors" style="white-space: pre-wrap; overflow-wrap: anywhere; margin: 1em 0">{}</pre>')  # .format escapes the messages
+ERROR_HEADING = Markup("<h2>{}</h2>")
 
 
 def _text(value: str) -> Markup:
@@ -58,6 +72,16 @@ def _nav(entries: list) -> list:
     return out
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _process.serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """The preview also rebuilds when the previewed language's interface catalog changes (a saved .po)."""
+    server.watch(str(po_path(_state["lang"]).parent), recursive=False)
+    return server
+
+
 def on_config(config):
     try:
         active = Settings.from_env(os.environ)
@@ -73,24 +97,34 @@ def on_config(config):
         corpus = load_parsed(active.corpus_cache)
     else:  # a one-language preview needs only that language and the source texts it falls back on
         corpus = load(content, report, only={lang, DEFAULT_SOURCE_LANGUAGE})
-    if report.errors:
-        lines = "\n".join(d.format() for d in report.sorted() if d.severity == "error")
-        raise PluginError(f"the content has errors; run 'compendium validate':\n{lines}")
+    errors = [d.format() for d in report.sorted() if d.severity == "error"]
+    if errors and not _process.serving:
+        raise PluginError("the content has errors; run 'compendium validate':\n" + "\n".join(errors))
     try:
         compile_all()  # writes each .mo whole (compendium.atomic)
     except WriteError as exc:
         raise PluginError(str(exc)) from None
+    translations.cache_clear()  # a catalog saved during the preview is read again
+    config.extra["compendium_lang"] = lang
+    config.extra["compendium_dir"] = direction(lang)
+    if errors:
+        # The live preview stays up: the errors go to the log and to the page the browser reloads into.
+        for line in errors:
+            log.error(line)
+        _state.update(lang=lang, corpus=corpus, pages={}, site=None, errors=errors)
+        config.theme["language"] = info(lang).get("theme", lang)
+        config.site_name = _text(ERROR_TITLE)
+        config.nav = None
+        return config
     # The printable editions, when `compendium build` made them, get a Downloads page.
     manifest = load_manifest(lang)
     site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
-    _state.update(lang=lang, corpus=corpus, pages={}, site=site)
+    _state.update(lang=lang, corpus=corpus, pages={}, site=site, errors=[])
     config.theme["language"] = info(lang).get("theme", lang)
     config.site_name = _text(site.title)
     config.nav = _nav(site.nav())
     config.extra["alternate"] = [{"name": info(code)["name"], "link": f"/{code}/", "lang": code}
                                  for code in known_languages()]
-    config.extra["compendium_lang"] = lang
-    config.extra["compendium_dir"] = direction(lang)
     # The 404 page is served at any depth, so MkDocs writes its links from the site URL's path: this
     # language's site, under the published root, or under the host's root when the address is unknown.
     root = site_root(config.site_url or active.site_url, lang)
@@ -113,10 +147,33 @@ def on_files(files: Files, config) -> Files:
     # sources for the engine, not pages, so they are replaced by the engine's generated pages.
     docs_dir = os.path.abspath(config.docs_dir) + os.sep
     out = Files([f for f in files if not (f.abs_src_path or "").startswith(docs_dir)])
-    for page in _state["site"].pages():
+    if _state.get("errors"):
+        # The error page at every address of the last good build, so that the page the browser shows reloads
+        # into it (and back into the page once the content is corrected).
+        for src_uri in dict.fromkeys(["index.md", *_process.pages]):
+            out.append(File.generated(config, src_uri, content=error_page(_state["errors"])))
+        return out
+    pages = list(_state["site"].pages())
+    _process.pages = [page.src_uri for page in pages]
+    for page in pages:
         _state["pages"][page.src_uri] = page
         out.append(File.generated(config, page.src_uri, content=page.markdown_stub()))
     return out
+
+
+def error_page(errors: list[str]) -> str:
+    """The page of a preview whose content has errors: each as file:line:column: message, escaped."""
+    return (f"# {ERROR_TITLE}\n\n{len(errors)} error(s) stop the preview. Correct them and save the file: "
+            "this page reloads by itself. (`compendium validate` lists them too.)\n\n"
+            + ERROR_BOX.format("\n".join(errors)) + "\n")
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The preview's 404 page, where a page of a document with errors was, shows the errors too."""
+    if template_name == "404.html" and _state.get("errors"):
+        box = ERROR_HEADING.format(ERROR_TITLE) + ERROR_BOX.format("\n".join(_state["errors"]))
+        output = output.replace("</article>", str(box) + "</article>", 1)
+    return output
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -163,6 +220,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def on_post_build(config) -> None:
+    if _state.get("errors"):
+        return  # the preview's error pages: no data, sitemap or search index
     site = Path(config.site_dir)
     lang = _state["lang"]
     # The theme's search index is not used: Pagefind's replaces it (compendium/search.py).

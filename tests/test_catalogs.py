@@ -47,7 +47,7 @@ def _load(name: str, path: Path):
 
 
 update = _load("compendium_translations_update", TRANSLATIONS / "update.py")
-extract_python = _load("compendium_translations_extract_python", TRANSLATIONS / "extract_python.py")
+from compendium import babel_extract as extract_python  # noqa: E402
 
 
 def read(path: Path, lang: str | None = None) -> Catalog:
@@ -294,6 +294,8 @@ def test_catalogs_compile_and_the_site_uses_them(compiled):
                 continue
             if isinstance(message.id, (list, tuple)):
                 assert mo.ngettext(message.id[0], message.id[1], 1) in message.string, (lang, message.id)
+            elif message.context:  # pgettext("button", "Cite")
+                assert mo.pgettext(message.context, message.id) == message.string, (lang, message.id)
             else:
                 assert mo.gettext(message.id) == message.string, (lang, message.id)
     assert "Resolutions" in {m.id for m in read(POT)}, "the check below needs a real msgid"

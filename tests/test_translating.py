@@ -256,7 +256,7 @@ def test_a_changed_uncommitted_source_is_diffed_against_the_last_commit(repo):
     assert fr_cell(content)["outdated_units"] == ["para-2-a"]
     code, out = run("translate-diff", DOC, "--lang", "fr", "--content", str(content), "--format", "text")
     assert "one {+other +}thing;" in out
-    code, out = run("translate-diff", DOC, "--lang", "fr", "--content", str(content))  # rich, for people
+    code, out = run("translate-diff", DOC, "--lang", "fr", "--content", str(content), "--format", "rich")  # for people
     assert code == 0 and "one other thing;" in out and "para-2-a" in out
 
 

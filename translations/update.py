@@ -3,15 +3,18 @@
     .venv/bin/python translations/update.py           # re-extract messages.pot, update (or create) every catalog
     .venv/bin/python translations/update.py --check   # write nothing; exit 1 if the .pot or a catalog is stale
 
+The catalogs folder is the one the settings name: COMPENDIUM_TRANSLATIONS (a national edition's own catalogs),
+else translations/ here; the languages are those of COMPENDIUM_LANGUAGES, else compendium/languages.yml. Only
+that folder is written (its messages.pot and its <lang>/LC_MESSAGES/messages.po).
+
 1. Extraction. Every marked string in the files babel.cfg names (compendium/**.py, hooks/**.py,
    overrides/**.html, translations/indirect_strings.py) goes into translations/messages.pot. That is
 
        pybabel extract -F translations/babel.cfg -k _ -k N_ -c TRANSLATORS: --sort-output \
            --add-location=file -o translations/messages.pot .
 
-   run from the repository root with the root on PYTHONPATH, so that babel.cfg's own extractor
-   (translations/extract_python.py, which also reads inside f-strings) is found; EXTRACT_OPTIONS below is the
-   exact list. Babel's default keywords stay on, so these are all found:
+   run from the repository root; babel.cfg's own extractor (compendium/babel_extract.py, which also reads
+   inside f-strings) is part of the installed package. EXTRACT_OPTIONS below is the exact list. Babel's default keywords stay on, so these are all found:
      Python     _("..."), self._("..."), gettext("..."), ngettext("one", "many", n), pgettext("ctx", "..."),
                 N_("...") (marks a string for extraction without translating it there);
      templates  {{ _("...") }}, {{ _("... %(count)s", count=n) }}, {{ ngettext(...) }},
@@ -23,7 +26,7 @@
    The .pot keeps file names but no line numbers, and is rewritten only when a message changed, so editing code
    does not churn it (or its POT-Creation-Date).
 
-2. Catalogs. For every language of compendium/languages.yml, translations/<lang>/LC_MESSAGES/messages.po is
+2. Catalogs. For every language of the languages file, <folder>/<lang>/LC_MESSAGES/messages.po is
    created as `pybabel init -l <lang>` would (with the language's Plural-Forms: Arabic 6, Russian 3, Chinese 1;
    Arabic's as in GNU gettext and CLDR, see PLURAL_FORMS) and then updated as `pybabel update --previous` would:
      - a new string arrives with an empty msgstr;
@@ -55,8 +58,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ROOT / "translations"
-POT = TRANSLATIONS / "messages.pot"
+TRANSLATIONS = ROOT / "translations"  # the project's catalogs; main() works on the settings' folder
 CONFIG = TRANSLATIONS / "babel.cfg"
 DOMAIN = "messages"
 WIDTH = 76
@@ -92,11 +94,14 @@ def po_path(lang: str, folder: Path = TRANSLATIONS) -> Path:
     return folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def pot_path(folder: Path = TRANSLATIONS) -> Path:
+    return folder / f"{DOMAIN}.pot"
+
+
 def extract(output: Path, root: Path = ROOT) -> None:
     """Run `pybabel extract` from `root` (the repository root) into `output`, with babel.cfg from here."""
     cmd = [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", *EXTRACT_OPTIONS, "-o", str(output), "."]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
+    done = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"extraction failed:\n{' '.join(cmd)}\n{done.stdout}{done.stderr}")
 
@@ -106,15 +111,16 @@ def _stable(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:'))
 
 
-def fresh_template() -> tuple[str, Catalog]:
-    """The .pot as extraction makes it now, and as a Catalog. The creation date of the existing .pot is kept
-    when no message changed."""
+def fresh_template(pot: Path | None = None) -> tuple[str, Catalog]:
+    """The .pot as extraction makes it now, and as a Catalog. The creation date of the existing .pot (`pot`,
+    by default the project's) is kept when no message changed."""
+    pot = pot or pot_path()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "messages.pot"
         extract(out)
         text = out.read_text(encoding="utf-8")
-    if POT.exists():
-        old = POT.read_text(encoding="utf-8")
+    if pot.exists():
+        old = pot.read_text(encoding="utf-8")
         if _stable(old) == _stable(text):
             text = old
     return text, read_po(io.StringIO(text))
@@ -166,6 +172,21 @@ def updated(lang: str, template_text: str, template: Catalog, folder: Path = TRA
                 message.flags = (message.flags - {"fuzzy"}) | (old.flags & {"fuzzy"})
                 message.previous_id = []
             catalog.obsolete.pop(key, None)
+    # A string that gained (or changed) its msgctxt keeps the translation it had without it, fuzzy for a check,
+    # rather than a fuzzy guess from another string ("Cite" is not "Title").
+    by_id = {}
+    for key, old in catalog.obsolete.items():
+        if _is_translated(old.string):
+            by_id.setdefault(old.id if isinstance(old.id, str) else old.id[0], (key, old))
+    for message in catalog:
+        if not message.id or not (message.fuzzy or not _is_translated(message.string)):
+            continue
+        found = by_id.get(message.id if isinstance(message.id, str) else message.id[0])
+        if found and found[1].context != message.context and type(found[1].string) is type(message.string):
+            message.string = found[1].string
+            message.flags = message.flags | {"fuzzy"}
+            message.previous_id = []
+            catalog.obsolete.pop(found[0], None)
     if lang == "en":
         # The source language: every translation is the English itself.
         for message in catalog:
@@ -177,23 +198,17 @@ def updated(lang: str, template_text: str, template: Catalog, folder: Path = TRA
     return _serialise(catalog)
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return True
+def _show(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def _summary(lang: str, shown: int = 8) -> str:
+def _summary(lang: str, folder: Path, shown: int = 8) -> str:
     from compendium.catalogs import state
-    s = state(lang, TRANSLATIONS)
+    s = state(lang, folder)
     todo = list(dict.fromkeys(s.untranslated + s.fuzzy))
     if not todo:
         return f"{lang}: {s.total} messages, complete"
-    lines = [f"{lang}: {s.total} messages, {len(todo)} to translate or review in {po_path(lang).relative_to(ROOT)}"]
+    lines = [f"{lang}: {s.total} messages, {len(todo)} to translate or review in {_show(po_path(lang, folder))}"]
     lines += [f"      {m!r}" for m in todo[:shown]] + ([f"      ... and {len(todo) - shown} more"] if len(todo) > shown else [])
     return "\n".join(lines)
 
@@ -202,28 +217,41 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything is out of date")
     args = parser.parse_args(argv)
+    from compendium import settings
+    from compendium.atomic import WriteError, write_text
 
-    template_text, template = fresh_template()
+    try:  # read once, here at the edge: COMPENDIUM_TRANSLATIONS and COMPENDIUM_LANGUAGES
+        settings.use(settings.Settings.from_env(os.environ))
+    except settings.SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    folder = settings.current().translations
+    template_text, template = fresh_template(pot_path(folder))
     stale: list[Path] = []
-    targets = [(POT, template_text)] + [(po_path(lang), updated(lang, template_text, template)) for lang in languages()]
+    targets = [(pot_path(folder), template_text)]
+    targets += [(po_path(lang, folder), updated(lang, template_text, template, folder)) for lang in languages()]
     for path, text in targets:
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == text:
             continue
         stale.append(path)
         if not args.check:
-            _write_if_changed(path, text)
+            try:
+                write_text(path, text, parents=True)
+            except WriteError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
 
-    rel = [str(p.relative_to(ROOT)) for p in stale]
+    rel = [_show(p) for p in stale]
     if args.check:
         if stale:
             print("out of date: " + ", ".join(rel) + "\nrun: .venv/bin/python translations/update.py")
             return 1
-        print("messages.pot and every catalog are up to date")
+        print(f"messages.pot and every catalog in {_show(folder)} are up to date")
         return 0
     print(f"{len(template)} messages; " + ("updated: " + ", ".join(rel) if rel else "nothing changed"))
     for lang in languages():
-        print("  " + _summary(lang))
+        print("  " + _summary(lang, folder))
     return 0
 
 

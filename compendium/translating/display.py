@@ -58,7 +58,9 @@ class Printer:
     """rich output for people, plain text (git's word-diff notation) for scripts and tests."""
 
     def __init__(self, fmt: str):
-        self.plain = fmt == "text"
+        # "auto": colours on a terminal; piped to a file or a pager, git's notation, or the struck and the
+        # added words would run together ("appropriatesuitable").
+        self.plain = fmt == "text" or (fmt == "auto" and not click.get_text_stream("stdout").isatty())
         if not self.plain:
             self.console = Console(highlight=False)
 

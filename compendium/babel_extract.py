@@ -3,8 +3,8 @@
 Up to Python 3.11 the tokenizer returns an f-string as one STRING token, so Babel's own Python extractor does
 not see `f'<h2>{_("Notes")}</h2>'`, and the code marks many strings that way. This method yields everything
 Babel's extractor yields and, before Python 3.12, also the keyword calls found inside f-strings by the `ast`
-module. translations/babel.cfg names it for every Python file; translations/update.py runs the extraction with
-the repository root on sys.path, which is how `translations.extract_python` is found.
+module. translations/babel.cfg names it for every Python file as `compendium.babel_extract:extract`: it is part of
+the installed package, so `pybabel extract` finds it from a fresh clone once `.ci/setup` has run.
 """
 
 from __future__ import annotations
