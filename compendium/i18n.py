@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,20 @@ def translations(lang: str) -> gettext.NullTranslations:
 def _translations(folder: Path, lang: str) -> gettext.NullTranslations:
     if not (folder / lang).is_dir():
         return NullTranslations()
+    po = folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if po.is_file() and (not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime):
+        # not compiled yet (a fresh clone, before any build) or edited since: compiled in memory, so that the
+        # engine speaks the language without a build having run first
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)
+        buffer.seek(0)
+        return Translations(fp=buffer, domain=DOMAIN)
     return Translations.load(str(folder), [lang], DOMAIN)
 
 

@@ -336,3 +336,18 @@ def test_update_keeps_translations_and_creates_catalogs(tmp_path):
     en = read_po(io.StringIO(update.updated("en", template_text, template, tmp_path)), locale="en")
     assert en["New"].string == "New"
     assert en["%(n)s paragraph"].string == ("%(n)s paragraph", "%(n)s paragraphs")
+
+
+def test_the_engine_speaks_a_language_before_its_catalog_is_compiled(tmp_path):
+    # A fresh clone has no .mo files (they are built): the engine reads the .po itself, and writes nothing.
+    folder = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", folder, ignore=shutil.ignore_patterns("*.mo"))
+    with settings.using(replace(settings.current(), translations=folder)):
+        i18n.translations.cache_clear()
+        try:
+            assert i18n.gettext_for("fr")("Notes") == "Notes"
+            assert i18n.gettext_for("ru")("Notes") != "Notes"
+            assert i18n.pgettext_for("fr")("button", "Cite") == "Citer"
+        finally:
+            i18n.translations.cache_clear()
+    assert not list(folder.rglob("*.mo"))
