@@ -16,7 +16,7 @@ from .indexes import Indexes
 from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import Corpus, Document
-from .render import COLUMN, Renderer
+from .render import COLUMN, Renderer, inline_text
 from .sitemap import site_root
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
@@ -219,9 +219,9 @@ class Site:
             entries = []
             for unit in doc.units:
                 if unit.kind in ("section", "annex", "heading"):
-                    children = [{"level": 3, "id": c.id, "name": str(escape(c.heading or "")), "children": []}
+                    children = [{"level": 3, "id": c.id, "name": str(inline_text(c.heading or "")), "children": []}
                                 for c in unit.children if c.kind in ("subsection", "section", "heading")]
-                    entries.append({"level": 2, "id": unit.id, "name": str(escape(unit.heading or "")),
+                    entries.append({"level": 2, "id": unit.id, "name": str(inline_text(unit.heading or "")),
                                     "children": children})
             return entries
 

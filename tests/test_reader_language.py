@@ -71,3 +71,13 @@ def test_a_record_in_the_readers_language_gives_the_title_above_a_text_in_anothe
     # without a record in the reader's language, the text's own title, marked with its language
     other = next(p for p in Site(content, "es").pages() if p.document is not None and p.document.id == "ecosoc-2000-1")
     assert '<h1 id="title" lang="en" dir="ltr">A resolution written for this test' in other.html()
+
+
+def test_the_contents_show_headings_as_read_not_as_written(tmp_path):
+    # "A\. Introduction" is Markdown for a heading that is no list item: the table of contents reads "A. Introduction"
+    write(tmp_path, "resolutions/ecosoc-2000-3/en.md", "---\nid: ecosoc-2000-3\nkind: resolution\ntitle: Three\n"
+          "completeness: complete\n---\n\n## Annex\n\n### A\\. Introduction *in brief*\n\n1. One.\n")
+    site = Site(load(tmp_path, Report()), "en")
+    page = next(p for p in site.pages() if p.document is not None and p.document.id == "ecosoc-2000-3")
+    names = [c["name"] for e in page.toc()[0]["children"] for c in [e, *e["children"]]]
+    assert "A. Introduction <em>in brief</em>" in names and not any("\\" in n for n in names)
