@@ -21,11 +21,13 @@
     status.className = "cmp-cite-status";
     status.setAttribute("role", "status");
 
-    function button(text, url, after) {
+    function button(text, url, after, compact) {
       var b = document.createElement("button");
       b.type = "button";
-      b.className = "cmp-cite-btn";
-      b.textContent = box.dataset.label;
+      b.className = compact ? "cmp-cite-btn cmp-cite-unit" : "cmp-cite-btn";
+      // A paragraph's button is a quotation mark in the margin, under its ¶; its name says what it copies.
+      b.textContent = compact ? "\u201C" : box.dataset.label;
+      if (compact) b.title = box.dataset.label;
       b.setAttribute("aria-label", box.dataset.label + ": " + text);
       b.dataset.citation = text + " — " + url;
       after.insertAdjacentElement("afterend", b);
@@ -39,7 +41,7 @@
     button(box.dataset.cite, page, box.lastElementChild || box);
     document.querySelectorAll("a.cmp-anchor[data-cite]").forEach(function (a) {
       var id = a.getAttribute("href").split("#")[1];
-      button(a.getAttribute("data-cite"), id ? page + "#" + id : page, a);
+      button(a.getAttribute("data-cite"), id ? page + "#" + id : page, a, true);
     });
     document.addEventListener("click", function (event) {
       var b = event.target.closest && event.target.closest("button.cmp-cite-btn");
