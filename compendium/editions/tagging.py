@@ -220,7 +220,7 @@ def _annotate(element, box, parent) -> None:
     elif box.element_tag.endswith("::footnote-call"):
         element["S"] = "/Reference"
     annotation = getattr(box, "link_annotation", None)
-    if annotation is not None and element["S"] == "/Link":
+    if annotation is not None:
         name = _readable(html)
         if name:
             annotation["Contents"] = pydyf.String(name)
