@@ -214,7 +214,7 @@ def _annotate(element, box, parent) -> None:
         ident, n = base, 1
         while ident in _state.ids:
             n += 1
-            ident = f"{base}#{n}"  # a note split over two pages
+            ident = f"{base}~{n}"  # a note split over two pages
         element["ID"] = pydyf.String(ident)
         _state.ids[ident] = element
     elif box.element_tag.endswith("::footnote-call"):
