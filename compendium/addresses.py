@@ -58,9 +58,20 @@ class DocRef:
         """The id of its chapter in a printed edition."""
         return f"doc-{self.id}"
 
-    def print_id(self, unit_id: str) -> str:
-        """The id of one of its units in a printed edition (unit ids repeat from document to document)."""
-        return f"{self.id}--{unit_id}"
+    def print_id(self, unit_id: str, alone: bool) -> str:
+        """The id, and the PDF's named destination, of one of its units in a printed edition; see edition_destination."""
+        return edition_destination(self.id, unit_id, alone)
+
+
+def edition_destination(doc_id: str, unit_id: str, alone: bool) -> str:
+    """A unit's named destination in a PDF edition, so that `file.pdf#<destination>` opens that paragraph.
+
+    In an edition of one document (an instrument's own PDF) it is the unit id of the web page, bare:
+    `…-en.pdf#sec-III-para-7-c`. In an edition of several documents (the compendium, a cluster), where
+    `para-1` is in every document, it is the document's id, a slash, the unit id, as on the web
+    (`…/resolutions/ecosoc-1993-34/#sec-III-para-7-c`): `compendium-en.pdf#ecosoc-1993-34/sec-III-para-7-c`.
+    """
+    return unit_id if alone else f"{doc_id}/{unit_id}"
 
 
 # -- the pages of one language's site, from its root ------------------------------------------------------------

@@ -38,7 +38,7 @@ class PrintLinks:
         if lang not in (None, self.lang):
             return None  # another language's text is not in this edition
         if ref.id in self.in_edition:
-            return "#" + (ref.print_id(unit_id) if unit_id else ref.chapter_anchor)
+            return "#" + (ref.print_id(unit_id, self.alone) if unit_id else ref.chapter_anchor)
         if self.site_url:
             return addresses.absolute(self.site_url, ref.page(self.lang) + addresses.fragment(unit_id))
         symbol = dict(self.symbols).get(ref.id)
@@ -47,11 +47,16 @@ class PrintLinks:
     def external(self, url: str) -> str | None:
         return url
 
+    @property
+    def alone(self) -> bool:
+        """The edition holds this document alone (an instrument's own PDF)."""
+        return len(self.in_edition) == 1
+
     def unit(self, unit_id: str) -> str:
-        return "#" + self.doc.print_id(unit_id)
+        return "#" + self.doc.print_id(unit_id, self.alone)
 
     def anchor(self, unit_id: str) -> str:
-        return self.doc.print_id(unit_id)
+        return self.doc.print_id(unit_id, self.alone)
 
     def page(self, path: str) -> str | None:
         return addresses.absolute(self.site_url, path) if self.site_url else None

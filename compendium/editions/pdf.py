@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_bytes
+from . import tagging
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with document title and language; see the README of the package
+RENDERING = f"{PDF_VARIANT}; tagging {tagging.VERSION}"  # what else than the inputs shapes the bytes (cache key)
 
 _queue = None  # progress events to the parent, set by init_worker
 
@@ -101,6 +103,7 @@ def init_worker(queue) -> None:
     importlib.import_module("weasyprint")  # here, so that the first job does not pay for the import
 
     _fast_page_references()
+    tagging.install()
 
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
     logging.getLogger("weasyprint").propagate = False
@@ -126,6 +129,7 @@ def render(job: Job) -> Result:
     from weasyprint import CSS, HTML
 
     _fast_page_references()
+    tagging.install()
     started = time.perf_counter()
     if _queue is not None:
         _queue.put(("start", job.label, 0))

@@ -21,7 +21,7 @@ from .cache import Cache, input_key
 from ..citations import citation_index
 from .compose import ChapterError, Composer
 from .manifest import write_manifest
-from .pdf import PDF_VARIANT, Job, Result, render
+from .pdf import RENDERING, Job, Result, render
 from .provenance import content_sha256, edition_timestamp, iso_day
 from .runner import run
 from ..languages import direction
@@ -84,7 +84,7 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
                 outcome.failures.append(Failure(lang, edition.path, str(exc), [exc.source]))
                 continue
             quoted = {e.doc.lang for e in edition.entries()}
-            key = input_key(page, css, fonts + tuple(f for q in sorted(quoted) for f in font_files(q)), PDF_VARIANT)
+            key = input_key(page, css, fonts + tuple(f for q in sorted(quoted) for f in font_files(q)), RENDERING)
             first = edition.entries()[0]
             single = edition.kind == "instrument"
             record = {"path": edition.path, "kind": edition.kind, "id": edition.slug,
