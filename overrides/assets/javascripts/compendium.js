@@ -62,7 +62,7 @@
   var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-filter]"));
   var toggle = document.getElementById("__search");
   var loading = null, latest = 0, timer = null;
-  var SHOWN = 20, FIRST = 4, HITS_PER_PAGE = 3, BEFORE = 8, LENGTH = 26;
+  var SHOWN = 20, FIRST = 1, HITS_PER_PAGE = 3, BEFORE = 8, LENGTH = 26;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
