@@ -46,14 +46,23 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """A plenary meeting as data: its number and whether it was a resumed meeting (schema reads it from
+    `adopted_by.meeting` as any configured language writes it; each language writes it its own way)."""
+    number: int
+    resumed: bool = False
+
+
+@dataclass(frozen=True)
 class Adoption:
     """One `adopted_by` entry: which body adopted the text, by which resolution, at which meeting, when."""
     body: str | None = None
     resolution: str | None = None
-    meeting: str | None = None
+    meeting: str | None = None  # as written
     date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
     text: str | None = None  # the adoption as the source words it, where the facts are not separable
     verified: bool = True
+    plenary: Meeting | None = None  # the meeting as data, when `meeting` is one a configured language writes
 
 
 @dataclass(frozen=True)

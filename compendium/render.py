@@ -24,6 +24,7 @@ from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
 from .cite import cite_unit, document_name
 from .i18n import format_iso_date, gettext_for, list_separator
+from .language_data import meeting_words
 from .languages import direction, info
 from .markup import Markup, escape, macro
 from .model import HEADED_KINDS, Adoption, Document, Unit
@@ -402,6 +403,15 @@ class Renderer:
             rows.append((_("Corrections"), Markup("<ul>{}</ul>").format(items)))
         return rows
 
+    def meeting(self, entry: Adoption) -> Markup:
+        """'43rd plenary meeting' as the reader's language writes it (its data's `meeting`); as written otherwise."""
+        words = meeting_words(self.lang, entry.plenary) if entry.plenary else None
+        if words is None:
+            return Markup('<bdi>{}</bdi>').format(entry.meeting)
+        before, number, suffix, raised, after = words
+        ordinal = Markup("<sup>{}</sup>").format(suffix) if raised and suffix else escape(suffix)
+        return escape(before) + escape(number) + ordinal + escape(after)
+
     def adoption(self, entry: Adoption) -> Markup:
         parts: list[Markup] = []
         if entry.body:
@@ -409,7 +419,7 @@ class Renderer:
         if entry.resolution:
             parts.append(escape(self._("resolution %(number)s") % {"number": entry.resolution}))
         if entry.meeting:
-            parts.append(escape(entry.meeting))
+            parts.append(self.meeting(entry))
         if entry.date:
             parts.append(escape(format_iso_date(entry.date, self.lang)))
         if not parts and entry.text:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Report
+from .language_data import parse_meeting
 from .languages import known_languages
 from .model import Adoption, Metadata, TranslationRecord
 from .vocabulary import (BODIES, CLUSTERS, COMPLETENESS, DEFAULT_STATUS, KINDS, NUMBERING, STATUSES,
@@ -252,9 +253,10 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def _adoption(entry: dict) -> Adoption:
+    meeting = _text(entry.get("meeting"))
     return Adoption(body=_text(entry.get("body")), resolution=_text(entry.get("resolution")),
-                    meeting=_text(entry.get("meeting")), date=_text(entry.get("date")), text=_text(entry.get("text")),
-                    verified=entry.get("verified", True) is not False)
+                    meeting=meeting, date=_text(entry.get("date")), text=_text(entry.get("text")),
+                    verified=entry.get("verified", True) is not False, plenary=parse_meeting(meeting))
 
 
 def _translation(value: Any) -> TranslationRecord | None:
