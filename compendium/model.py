@@ -32,9 +32,13 @@ class Unit:
             yield from child.walk()
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number, "text": self.text}
+        from .translating.markers import is_untranslated, strip_marker
+
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number, "text": strip_marker(self.text)}
         if self.heading is not None:
-            data["heading"] = self.heading
+            data["heading"] = strip_marker(self.heading)
+        if is_untranslated(self):
+            data["untranslated"] = True  # the text is still the source's words
         data["children"] = [c.to_dict() for c in self.children]
         return data
 
@@ -96,6 +100,12 @@ class Metadata:
     footnotes_missing: bool = False
     translation: TranslationRecord | None = None
     source_language: str | None = None  # declared by this file; see versions.source_language for the rule
+    untranslated: tuple[str, ...] = ()  # a draft's title keys still in the source's words (marker removed)
+
+    @property
+    def title_untranslated(self) -> bool:
+        """What lists and the navigation show (display_title) is still the source's words."""
+        return "short_title" in self.untranslated if self.short_title else "title" in self.untranslated
 
     @property
     def display_title(self) -> str:

@@ -20,7 +20,7 @@ from .render import COLUMN, Renderer
 from .sitemap import site_root
 from .translating import catalog_status, status, status_map
 from .translation_view import banner, status_matrix
-from .versions import has_text_in, pick
+from .versions import has_text_in, pick, source_language
 from .vocabulary import CLUSTERS, body_name, cluster_name, site_title
 
 LATEST = 6
@@ -87,6 +87,7 @@ class DocumentView:
     cite: CiteBox | None = None
     search_filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value) for the search index
     search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
+    title_lang: Markup = Markup("")  # a draft's title still in the source's words: that language's lang and dir
 
 
 class Site:
@@ -160,9 +161,10 @@ class Site:
     def nav_title(self, doc: Document) -> str | Markup:
         """The title as the navigation shows it: a title in another language than the site's is marked with
         its own language and direction (isolated, so that it reads whole in a right-to-left site)."""
-        if doc.lang == self.lang:
+        title_lang = source_language(self.corpus, doc.id) if doc.meta.title_untranslated else doc.lang
+        if title_lang == self.lang:
             return doc.display_title
-        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(doc.lang, direction(doc.lang), doc.display_title)
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(title_lang, direction(title_lang), doc.display_title)
 
     def latest(self) -> list[str]:
         """The documents most recently added to the compendium (by adoption year where there is no history)."""
@@ -193,7 +195,10 @@ class Site:
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
                 cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
                 search_filters=self.search_filters(doc),
-                search_language=info(doc.lang).get("name", doc.lang) if fallback else "")
+                search_language=info(doc.lang).get("name", doc.lang) if fallback else "",
+                title_lang=Markup(' lang="{}" dir="{}"').format(renderer.untranslated_language,
+                                                                 direction(renderer.untranslated_language))
+                if "title" in doc.meta.untranslated else Markup(""))
             return str(macro("page.html", "document_page")(view))
 
         def toc() -> list[dict]:

@@ -25,11 +25,12 @@ from .body import FOOTNOTE_REF
 from .cite import cite_unit, document_name
 from .i18n import format_iso_date, gettext_for, list_separator
 from .language_data import meeting_words
-from .languages import direction, info
+from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import HEADED_KINDS, Adoption, Document, Unit
+from .translating.markers import is_untranslated, strip_marker
 from .unitid import unit_label
-from .vocabulary import body_name, cluster_name, completeness_name, status_name
+from .vocabulary import DEFAULT_SOURCE_LANGUAGE, body_name, cluster_name, completeness_name, status_name
 
 if TYPE_CHECKING:
     from .citations import CitationIndex
@@ -150,6 +151,11 @@ class Renderer:
         self._called: set[str] = set()
         self._within: Unit | None = None  # the rule (article…) being rendered: "paragraph 1 of this rule"
 
+    @property
+    def comma(self) -> str:
+        """Between the items of a list, as the reader's language writes it (its data's `comma`)."""
+        return list_separator(self.lang)
+
     # -- output choices ------------------------------------------------------------------------------------
     @property
     def permalinks(self) -> bool:
@@ -257,6 +263,8 @@ class Renderer:
             return ""
         anchor = _esc(self.links.anchor(u.id))
         outdated = " cmp-outdated" if u.id in self.outdated else ""
+        if is_untranslated(u):
+            return self._untranslated_html(u, depth)
         if kind in HEADING_KINDS:
             tag = self.heading_tag(u, depth)
             head = (f'<{tag} class="cmp-heading{outdated}" id="{anchor}">{self._inline(u.heading or "")}'
@@ -277,6 +285,49 @@ class Renderer:
             if u.children else ""
         return (f'<div class="cmp-unit cmp-{_esc(kind)}{outdated}" id="{anchor}">{self._outdated_note(u.id)}{number}'
                 f'<div class="cmp-text">{text}</div>{self._permalink(u.id)}{kids}</div>')
+
+    # -- a draft's untranslated units: the source's words, marked, in the source's language -----------------
+    @property
+    def untranslated_language(self) -> str:
+        """The language an untranslated unit's words are in: the source the draft was made from."""
+        return self.source_language or self.doc.meta.source_language or DEFAULT_SOURCE_LANGUAGE
+
+    def _untranslated_note(self) -> str:
+        """The reader's label over a unit still in the source's words (text, not only colour)."""
+        source = self.untranslated_language
+        name = info(source)["name"] if source in known_languages() else source
+        return (f'<p class="cmp-untranslated-note"><span class="cmp-untranslated-label">'
+                f'{_esc(self._("Not yet translated"))}</span> {_esc(self._("Source text"))} '
+                f'(<span lang="{_esc(source)}" dir="{_esc(direction(source))}">{_esc(name)}</span>)</p>')
+
+    def _untranslated_html(self, u: Unit, depth: int) -> str:
+        """A unit a draft still holds in the source's words: shown as the source text, tagged with the
+        source's lang and dir under a label in the reader's language; the marker itself is never shown."""
+        source = self.untranslated_language
+        anchor = _esc(self.links.anchor(u.id))
+        tagged = f' lang="{_esc(source)}" dir="{_esc(direction(source))}"'
+        kind = u.kind
+        if kind in HEADING_KINDS:
+            tag = self.heading_tag(u, depth)
+            head = (f'<{tag} class="cmp-heading cmp-untranslated" id="{anchor}"><span{tagged}>'
+                    f'{self._inline(strip_marker(u.heading or ""))}</span>{self._permalink(u.id)}</{tag}>'
+                    f'{self._untranslated_note()}')
+            if kind == "heading":
+                return head
+            text = f'<div{tagged}>{self._paragraphs(strip_marker(u.text))}</div>' if u.text else ""
+            children = "".join([self._unit(c, depth + 1) for c in u.children])
+            return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{text}{children}</section>'
+        if kind == "paragraph":
+            number = f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
+        elif kind in ("item", "subitem"):
+            number = f'<span class="cmp-num">({_esc(u.number or "")})</span>'
+        else:
+            number = ""
+        kids = f'<div class="cmp-children">{"".join([self._unit(c, depth + 1) for c in u.children])}</div>' \
+            if u.children else ""
+        return (f'<div class="cmp-unit cmp-{_esc(kind)} cmp-untranslated" id="{anchor}">{self._untranslated_note()}'
+                f'{number}<div class="cmp-text"{tagged}>{self._paragraphs(strip_marker(u.text))}</div>'
+                f'{self._permalink(u.id)}{kids}</div>')
 
     def body(self) -> Markup:
         self._called = set()
@@ -335,7 +386,7 @@ class Renderer:
                 by_doc.setdefault(link[0], []).append(link)
             entries = []
             for doc_id in sorted(by_doc, key=lambda d: (self.citations.year(d) or "", d)):
-                places = [Place(unit_id, unit_label(unit_id, _)) for _d, unit_id, _c in by_doc[doc_id] if unit_id]
+                places = [Place(unit_id, unit_label(unit_id, _, self.comma)) for _d, unit_id, _c in by_doc[doc_id] if unit_id]
                 entries.append(BacklinkEntry(self.target(doc_id), places))
             out.append(BacklinkGroup(css, anchor, heading, entries))
         return out

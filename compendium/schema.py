@@ -277,10 +277,15 @@ def typed_metadata(meta: dict[str, Any], fallback_title: str = "") -> Metadata:
         verified = tuple(str(v) for v in verified)
     elif not isinstance(verified, bool):
         verified = True
+    from .translating.markers import MARKER, strip_marker
+
+    # A draft's title still in the source's words: the reader gets those words, never the marker.
+    marked = tuple(k for k in ("title", "short_title") if MARKER in (_text(meta.get(k)) or ""))
     return Metadata(
-        title=_text(meta.get("title")) or fallback_title,
+        title=strip_marker(_text(meta.get("title")) or "").strip() or fallback_title,
         kind=_text(meta.get("kind")),
-        short_title=_text(meta.get("short_title")),
+        short_title=strip_marker(_text(meta.get("short_title")) or "").strip() or None,
+        untranslated=marked,
         symbols=tuple(s.strip() for s in _texts(meta.get("symbol"))),
         adoptions=tuple(_adoption(e) for e in entries if isinstance(e, dict)),
         cluster=_text(meta.get("cluster")),
