@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -58,6 +59,7 @@ def _nav(entries: list) -> list:
     return out
 
 
+@event_priority(100)  # before the theme's search plugin, which reads the interface language
 def on_config(config):
     try:
         active = Settings.from_env(os.environ)

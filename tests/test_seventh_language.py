@@ -198,3 +198,36 @@ def test_portuguese_appears_in_the_status(edition):
     # Its adoption line is recognised, so the translation holds every unit of the source: not outdated.
     cell = documents["ecosoc-2000-1"]["languages"]["pt"]
     assert cell["status"] == "translated", cell
+
+
+@pytest.mark.slow
+def test_a_language_the_theme_lacks_builds_from_configuration_alone(tmp_path):
+    """Swahili: a languages file, a data file and a catalog in a folder of their own; the theme ships no
+    Swahili interface file, so its English strings stand in, ours come from the Swahili catalog."""
+    config = yaml.safe_load((ROOT / "compendium" / "languages.yml").read_text(encoding="utf-8"))
+    config["languages"] = {"en": config["languages"]["en"],
+                           "sw": {"name": "Kiswahili", "dir": "ltr", "locale": "sw", "theme": "sw"}}
+    (tmp_path / "languages.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "languages").mkdir()
+    # Month names for dates in the reader's language are Babel's; the data file holds the words the engine reads.
+    (tmp_path / "languages" / "sw.yml").write_text(
+        "months: [Januari, Februari, Machi, Aprili, Mei, Juni, Julai, Agosti, Septemba, Oktoba, Novemba, Desemba]\n",
+        encoding="utf-8")
+    translations = tmp_path / "translations"
+    (translations / "sw" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copytree(ROOT / "translations" / "en", translations / "en", ignore=shutil.ignore_patterns("*.mo"))
+    en_po = (translations / "en" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    (translations / "sw" / "LC_MESSAGES" / "messages.po").write_text(en_po.replace("Language: en", "Language: sw"),
+                                                                    encoding="utf-8")
+    content = tmp_path / "content" / "resolutions" / "ecosoc-2000-1"
+    content.mkdir(parents=True)
+    (content / "en.md").write_text(EN_DOC, encoding="utf-8")
+    swahili = Settings(languages=tmp_path / "languages.yml", translations=translations)
+    result = CliRunner().invoke(main, ["build", "--no-pdf", "--content", str(tmp_path / "content"), "--site-dir",
+                                       str(tmp_path / "site"), "--lang", "sw", "--config", str(ROOT / "mkdocs.yml")],
+                                obj=swahili, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "sw" / "resolutions" / "ecosoc-2000-1" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sw" dir="ltr"' in page
+    assert "A resolution written for this test" in page
+    assert "TemplateNotFound" not in result.stderr
