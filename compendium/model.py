@@ -181,14 +181,22 @@ class Document:
         return [u.id for u in self.walk()]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The document for readers and tools: a draft's marker is left out (its marked keys are listed)."""
+        from .translating.markers import TRANSLATABLE_KEYS, strip_marker
+
+        metadata = {k: strip_marker(v).strip() if k in TRANSLATABLE_KEYS and isinstance(v, str) else v
+                    for k, v in self.metadata.items()}
+        data = {
             "id": self.id,
             "collection": self.collection,
             "lang": self.lang,
             "title": self.title,
-            "metadata": self.metadata,
+            "metadata": metadata,
             "units": [u.to_dict() for u in self.units],
         }
+        if self.meta.untranslated:
+            data["untranslated"] = list(self.meta.untranslated)
+        return data
 
 
 @dataclass

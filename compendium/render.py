@@ -209,7 +209,7 @@ class Renderer:
         if self.output.notes_at_call and label not in self._called:
             self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
             return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(
-                self.links.anchor(note.id), label, self.inline(note.text)))
+                self.links.anchor(note.id), label, self.note(note)))
         return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
 
     @property
@@ -291,6 +291,14 @@ class Renderer:
     def untranslated_language(self) -> str:
         """The language an untranslated unit's words are in: the source the draft was made from."""
         return self.source_language or self.doc.meta.source_language or DEFAULT_SOURCE_LANGUAGE
+
+    def note(self, u: Unit) -> Markup:
+        """A footnote's text; one a draft still holds in the source's words is labelled and tagged like a unit."""
+        if not is_untranslated(u):
+            return self.inline(u.text)
+        source = self.untranslated_language
+        return Markup('<span class="cmp-untranslated-label">{}</span> <span lang="{}" dir="{}">{}</span>').format(
+            self._("Not yet translated"), source, direction(source), self.inline(strip_marker(u.text)))
 
     def _untranslated_note(self) -> str:
         """The reader's label over a unit still in the source's words (text, not only colour)."""

@@ -11,6 +11,7 @@ import pytest
 
 from compendium.diagnostics import Report
 from compendium.export import document_json
+from compendium.i18n import gettext_for
 from compendium.loader import load
 from compendium.pages import Site
 from compendium.render import PRINT, Renderer
@@ -31,9 +32,11 @@ completeness: complete
 
 1. *Decides* one thing.
 
-2. *Decides* another thing.
+2. *Decides* another thing.[^1]
 
 *43rd plenary meeting*
+
+[^1]: A note of the source.
 """
 MARKER = "[untranslated]"
 
@@ -63,8 +66,12 @@ def test_the_draft_page_shows_no_marker_and_tags_the_source_words(draft):
     # The untranslated paragraph: the source's words, in English, under the reader's label.
     unit = re.search(r'<div class="cmp-unit cmp-paragraph cmp-untranslated" id="para-2">.*?</div>', html, re.S)
     assert unit is not None, html
-    assert '<span class="cmp-untranslated-label">Not yet translated</span>' in unit.group(0)
-    assert '<div class="cmp-text" lang="en" dir="ltr"><p><em>Decides</em> another thing.</p>' in html
+    label = gettext_for("ar")("Not yet translated")  # the reader's language
+    assert f'<span class="cmp-untranslated-label">{label}</span>' in unit.group(0)
+    assert '<div class="cmp-text" lang="en" dir="ltr"><p><em>Decides</em> another thing.<sup' in html
+    # Its note too, in the list of notes.
+    assert f'<span class="cmp-untranslated-label">{label}</span> <span lang="en" dir="ltr">A note of the source.</span>' \
+        in html
     # The translated paragraph is the page's own language: no label, no tag.
     own = re.search(r'<div class="cmp-unit cmp-paragraph" id="para-1">(.*?)</div>', html, re.S)
     assert own is not None and "تقرر" in own.group(1) and "lang=" not in own.group(1)
@@ -86,7 +93,7 @@ def test_the_json_export_and_the_print_chapter_have_no_marker(draft):
     units = {u["id"]: u for u in data["units"]}
     assert units["preamble-1"]["untranslated"] is True and units["preamble-1"]["text"] == "*Recalling* the first test,"
     assert data["title"] == "A resolution written for this test"
-    assert MARKER not in json.dumps({k: v for k, v in data.items() if k != "metadata"}, ensure_ascii=False)
+    assert MARKER not in json.dumps(data, ensure_ascii=False) and data["untranslated"] == ["title"]
     assert units["sec-I"]["children"][1].get("untranslated") is True and "untranslated" not in units["sec-I"]["children"][0]
     printed = str(Renderer(doc, "ar", output=PRINT, source_language="en").body())
     assert MARKER not in printed and 'lang="en" dir="ltr"' in printed
