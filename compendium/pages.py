@@ -18,7 +18,7 @@ from .markup import Markup, escape, macro
 from .model import Corpus, Document
 from .render import COLUMN, Renderer
 from .sitemap import site_root
-from .translating import catalog_status, status, status_map
+from .translating import catalog_status, is_untranslated, status, status_map, strip_marker
 from .translation_view import banner, status_matrix
 from .versions import has_text_in, pick, source_language
 from .vocabulary import CLUSTERS, body_name, cluster_name, site_title
@@ -201,14 +201,22 @@ class Site:
                 if "title" in doc.meta.untranslated else Markup(""))
             return str(macro("page.html", "document_page")(view))
 
+        def name(unit) -> str:
+            """A heading as the page's contents list it: one a draft still holds in the source's words is
+            tagged with the source's language, without the marker."""
+            if not is_untranslated(unit):
+                return str(escape(unit.heading or ""))
+            source = source_language(self.corpus, doc.id)
+            return str(Markup('<span lang="{}" dir="{}">{}</span>').format(source, direction(source),
+                                                                            strip_marker(unit.heading or "")))
+
         def toc() -> list[dict]:
             entries = []
             for unit in doc.units:
                 if unit.kind in ("section", "annex", "heading"):
-                    children = [{"level": 3, "id": c.id, "name": str(escape(c.heading or "")), "children": []}
+                    children = [{"level": 3, "id": c.id, "name": name(c), "children": []}
                                 for c in unit.children if c.kind in ("subsection", "section", "heading")]
-                    entries.append({"level": 2, "id": unit.id, "name": str(escape(unit.heading or "")),
-                                    "children": children})
+                    entries.append({"level": 2, "id": unit.id, "name": name(unit), "children": children})
             return entries
 
         return SitePage(doc.ref.path, doc.title, render, toc, doc, fallback)

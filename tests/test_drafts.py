@@ -79,6 +79,8 @@ def test_the_draft_page_shows_no_marker_and_tags_the_source_words(draft):
     assert re.search(r'<h2 class="cmp-heading cmp-untranslated" id="sec-I"><span lang="en" dir="ltr">I\. General', html)
     assert '<h1 id="title" lang="en" dir="ltr">A resolution written for this test</h1>' in html
     assert html.count("cmp-untranslated-note") == 4  # preamble, heading, paragraph 2, adoption line
+    # The page's contents list: the heading in the source's words, tagged.
+    assert page.toc_entries()[0]["name"] == '<span lang="en" dir="ltr">I. General</span>'
 
 
 def test_the_navigation_shows_the_source_title_tagged(draft):
