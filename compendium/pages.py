@@ -16,7 +16,7 @@ from .indexes import Indexes
 from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import Corpus, Document
-from .render import COLUMN, Renderer
+from .render import COLUMN, Renderer, inline_text
 from .sitemap import site_root
 from .translating import catalog_status, is_untranslated, status, status_map, strip_marker
 from .translation_view import banner, status_matrix
@@ -205,10 +205,10 @@ class Site:
             """A heading as the page's contents list it: one a draft still holds in the source's words is
             tagged with the source's language, without the marker."""
             if not is_untranslated(unit):
-                return str(escape(unit.heading or ""))
+                return str(inline_text(unit.heading or ""))  # "A\. Introduction" is Markdown for "A. Introduction"
             source = source_language(self.corpus, doc.id)
             return str(Markup('<span lang="{}" dir="{}">{}</span>').format(source, direction(source),
-                                                                            strip_marker(unit.heading or "")))
+                                                                            inline_text(strip_marker(unit.heading or ""))))
 
         def toc() -> list[dict]:
             entries = []
