@@ -99,6 +99,12 @@ def test_the_json_export_and_the_print_chapter_have_no_marker(draft):
     assert units["sec-I"]["children"][1].get("untranslated") is True and "untranslated" not in units["sec-I"]["children"][0]
     printed = str(Renderer(doc, "ar", output=PRINT, source_language="en").body())
     assert MARKER not in printed and 'lang="en" dir="ltr"' in printed
+    from compendium.editions.book import Chapter
+    from compendium.editions.plan import Entry
+
+    chapter = Chapter(Entry(doc, False), "ar").html()
+    assert MARKER not in chapter
+    assert '<h2 class="cmp-doc-title" lang="en" dir="ltr"' in chapter  # the title, laid out left to right
 
 
 def test_a_translated_page_has_no_label(draft):
