@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Report
+from .language_data import is_adoption_line
 from .labels import ROMAN_LOWER, is_roman, parse_label, roman_value
 from .unitid import child_id, footnote_id, unit_id
 from .model import Unit
@@ -23,16 +24,18 @@ ANNEX = re.compile(r"^(?:Annex|Annexe|Anexo|Приложение|附件|المر
 # "I. TITLE", or a bare "VI" where the source has lost the section's title (resolution 1992/22).
 SECTION = re.compile(r"^([IVXLC]+)(?:\.?\s+(.*)|\.)?$")
 SUBSECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
-# "43rd plenary meeting" in the six languages, optionally in italics. The Russian ordinal's "е" is also accepted
-# as the Latin look-alike "e", as the UN's AKN4UN Russian files have it ("13-e пленарное заседание"); a Chinese
-# adoption line may give the date before the meeting ("2025年7月29日\n第39次全体会议", E/RES/2025/16's annex); a
-# resumed meeting says so before "plenary meeting" in English and Russian ("55th (resumed) plenary meeting"); a
-# Spanish meeting of the first ten may be spelt out ("Primera sesión plenaria", A/RES/S-32/1).
-ADOPTION = re.compile(
-    r"^\*?\s*(\d+\s*(st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|\d+(e|re)\s+séance plénière|(?:\d+a|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima)\s+sesión plenaria"
-    r"|\d+[-\u2011]?[еe]\s+(?:\(возобновленное\)\s+)?пленарное заседание|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次全体会议|الجلسة العامة\s*\d+)",
-    re.I,
-)
+
+
+class _AdoptionLine:
+    """The adoption line ("43rd plenary meeting", "第43次全体会议"...), optionally in italics, as each configured
+    language's data writes a plenary meeting (`meeting.read` in compendium/languages/<code>.yml)."""
+
+    @staticmethod
+    def match(text: str) -> bool:
+        return is_adoption_line(text)
+
+
+ADOPTION = _AdoptionLine()
 _STRUCTURAL_LINE = re.compile(r"^(#{2,6}\s|\d+\.\s|\([a-z]{1,2}\)\s|\([ivxlc]+\)\s|\[\^[^\]\s]+\]:)")
 
 

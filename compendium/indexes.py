@@ -13,7 +13,7 @@ from typing import Callable
 from . import addresses
 from .addresses import WebLinks
 from .facts import adopting_bodies, adopting_symbol, adoption_date, adoption_year
-from .i18n import format_iso_date
+from .i18n import format_iso_date, list_separator
 from .languages import direction, info, known_languages
 from .markup import macro
 from .model import Corpus, Document
@@ -130,6 +130,11 @@ class IndexView:
     def date(self, doc: Document) -> str:
         date = adoption_date(doc)
         return format_iso_date(date, self.lang) if date else ""
+
+    @property
+    def comma(self) -> str:
+        """Between the items of a list, as the reader's language writes it (its data's `comma`)."""
+        return list_separator(self.lang)
 
     def note_bits(self, doc: Document) -> list[str]:
         bits = [str(y) for y in [adoption_year(doc)] if y]

@@ -22,6 +22,7 @@ import click
 import yaml
 
 from . import languages
+from .model import Meeting
 
 SHIPPED = Path(__file__).with_name("languages")
 UNIT_KINDS = ("article", "rule", "principle", "guideline", "prelim")  # prelim: "Preliminary observation 1"
@@ -213,6 +214,34 @@ class _Checker:
         if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in value.items()):
             self.fail(keys, f"'{keys[-1]}' must map a word to its number (premier: 1)")
 
+    def meeting(self, keys: tuple, value: Any) -> None:
+        if not isinstance(value, dict):
+            self.fail(keys, "'meeting' must be a mapping (read, write, write_resumed, ordinal...)")
+        missing = [k for k in ("read", "write") if k not in value]
+        if missing:
+            self.fail(keys, f"'meeting' lacks {', '.join(missing)}")
+        for key, item in value.items():
+            where = keys + (key,)
+            if key == "read":
+                self.regex(where, item)
+                if "n" not in re.compile(item).groupindex:
+                    self.fail(where, "'read' must have the group (?P<n>...) for the meeting's number")
+            elif key in ("write", "write_resumed"):
+                self.text(where, item)
+                if "{n}" not in item:
+                    self.fail(where, f"'{key}' must hold {{n}} where the meeting's number goes")
+            elif key == "ordinal":
+                if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
+                    self.fail(where, "'ordinal' must map a number's ending to its suffix ('1': st, '': th)")
+            elif key == "superscript":
+                if not isinstance(item, bool):
+                    self.fail(where, "'superscript' must be true or false")
+            elif key == "numbers":
+                self.ordinals_map(where, item)
+            else:
+                self.fail(where, f"unknown key '{key}' in 'meeting' (known: read, write, write_resumed, ordinal, "
+                                 "superscript, numbers)")
+
     def date_pattern(self, keys: tuple, value: Any) -> None:
         self.regex(keys, value)
         if not {"year", "month", "day"} <= set(re.compile(value).groupindex):
@@ -236,6 +265,7 @@ _TOP: dict[str, Callable[[_Checker, tuple, Any], None]] = {
     "comma": _Checker.text,
     "months": _Checker.months,
     "date_pattern": _Checker.date_pattern,
+    "meeting": _Checker.meeting,
     "labels": lambda c, k, v: c.unit_words(k, v, _is_word, "words"),
     "labels_joined": lambda c, k, v: c.unit_words(k, v, _is_word, "words"),
     "label_frames": lambda c, k, v: c.unit_words(
@@ -256,3 +286,65 @@ def pairs(block: str) -> tuple[tuple[str, str], ...]:
         if code:
             out.append((rx.strip(), code))
     return tuple(out)
+
+
+# -- meetings: "43rd plenary meeting" ---------------------------------------------------------------------
+@cached
+def _meeting_readers() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each configured language's `meeting.read`, anchored at a line's start (after an optional '*')."""
+    out = []
+    for lang, data in all_data().items():
+        read = (data.get("meeting") or {}).get("read")
+        if read:
+            out.append((lang, re.compile(r"^\*?\s*(?:" + read + ")", re.I)))
+    return tuple(out)
+
+
+def read_meeting(text: str, whole: bool = False) -> tuple[str, Meeting | None] | None:
+    """(language, meeting) when `text` starts with a plenary meeting as any configured language writes it
+    ("43rd plenary meeting", "43<sup>e</sup> séance plénière", "第43次全体会议"), or is only that when `whole`;
+    the meeting is None when its number is a word the language's data does not give."""
+    for lang, rx in _meeting_readers():
+        match = rx.match(text)
+        if match is None or whole and text[match.end():].strip(" *"):
+            continue
+        spec = language_data(lang)["meeting"]
+        raw = match.group("n")
+        number = int(raw.translate(_DIGITS)) if raw.translate(_DIGITS).isdigit() else \
+            {k.lower(): v for k, v in (spec.get("numbers") or {}).items()}.get(raw.lower())
+        resumed = bool("resumed" in match.re.groupindex and match.group("resumed"))
+        return lang, Meeting(number, resumed) if number else None
+    return None
+
+
+def is_adoption_line(text: str) -> bool:
+    """Whether a line is an adoption line: it opens with a plenary meeting in a configured language."""
+    return read_meeting(text) is not None
+
+
+def parse_meeting(text: str | None) -> Meeting | None:
+    """`adopted_by.meeting` as data, whichever configured language it is written in; None if it is not one."""
+    found = read_meeting(text.strip(), whole=True) if text else None
+    return found[1] if found else None
+
+
+def meeting_words(lang: str, meeting: Meeting) -> tuple[str, str, str, bool, str] | None:
+    """How `lang` writes a meeting: (before, number, ordinal suffix, suffix raised, after); None when the
+    language's data does not say (or says nothing of resumed meetings and this one was)."""
+    spec = language_data(lang).get("meeting")
+    if not spec:
+        return None
+    template = spec.get("write_resumed") if meeting.resumed else spec["write"]
+    if not template:
+        return None
+    number = str(meeting.number)
+    rules = spec.get("ordinal") or {}
+    exact = rules.get("=" + number)
+    if exact is None:
+        ending = max((k for k in rules if not k.startswith("=") and number.endswith(k)), key=len, default=None)
+        exact = rules[ending] if ending is not None else ""
+    before, _sep, after = template.partition("{n}")
+    return before, number, exact, bool(spec.get("superscript")), after
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")

@@ -32,9 +32,13 @@ class Unit:
             yield from child.walk()
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number, "text": self.text}
+        from .translating.markers import is_untranslated, strip_marker
+
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number, "text": strip_marker(self.text)}
         if self.heading is not None:
-            data["heading"] = self.heading
+            data["heading"] = strip_marker(self.heading)
+        if is_untranslated(self):
+            data["untranslated"] = True  # the text is still the source's words
         data["children"] = [c.to_dict() for c in self.children]
         return data
 
@@ -46,14 +50,23 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """A plenary meeting as data: its number and whether it was a resumed meeting (schema reads it from
+    `adopted_by.meeting` as any configured language writes it; each language writes it its own way)."""
+    number: int
+    resumed: bool = False
+
+
+@dataclass(frozen=True)
 class Adoption:
     """One `adopted_by` entry: which body adopted the text, by which resolution, at which meeting, when."""
     body: str | None = None
     resolution: str | None = None
-    meeting: str | None = None
+    meeting: str | None = None  # as written
     date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
     text: str | None = None  # the adoption as the source words it, where the facts are not separable
     verified: bool = True
+    plenary: Meeting | None = None  # the meeting as data, when `meeting` is one a configured language writes
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,12 @@ class Metadata:
     footnotes_missing: bool = False
     translation: TranslationRecord | None = None
     source_language: str | None = None  # declared by this file; see versions.source_language for the rule
+    untranslated: tuple[str, ...] = ()  # a draft's title keys still in the source's words (marker removed)
+
+    @property
+    def title_untranslated(self) -> bool:
+        """What lists and the navigation show (display_title) is still the source's words."""
+        return "short_title" in self.untranslated if self.short_title else "title" in self.untranslated
 
     @property
     def display_title(self) -> str:
@@ -163,14 +182,22 @@ class Document:
         return [u.id for u in self.walk()]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The document for readers and tools: a draft's marker is left out (its marked keys are listed)."""
+        from .translating.markers import TRANSLATABLE_KEYS, strip_marker
+
+        metadata = {k: strip_marker(v).strip() if k in TRANSLATABLE_KEYS and isinstance(v, str) else v
+                    for k, v in self.metadata.items()}
+        data = {
             "id": self.id,
             "collection": self.collection,
             "lang": self.lang,
             "title": self.title,
-            "metadata": self.metadata,
+            "metadata": metadata,
             "units": [u.to_dict() for u in self.units],
         }
+        if self.meta.untranslated:
+            data["untranslated"] = list(self.meta.untranslated)
+        return data
 
 
 @dataclass

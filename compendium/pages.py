@@ -18,9 +18,9 @@ from .markup import Markup, escape, macro
 from .model import Corpus, Document
 from .render import COLUMN, Renderer, inline_text
 from .sitemap import site_root
-from .translating import catalog_status, status, status_map
+from .translating import catalog_status, is_untranslated, status, status_map, strip_marker
 from .translation_view import banner, status_matrix
-from .versions import has_text_in, pick, title_version
+from .versions import has_text_in, pick, source_language, title_version
 from .vocabulary import CLUSTERS, body_name, cluster_name, site_title
 
 LATEST = 6
@@ -93,6 +93,7 @@ class DocumentView:
     search_filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value) for the search index
     search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
     title_call: Markup = Markup("")  # the call of the title's note, if it has one
+    untranslated_title_lang: Markup = Markup("")  # a draft's title still in the source's words: its lang and dir
     titled: Document | None = None  # the version whose title heads the page (versions.title_version)
 
     @property
@@ -103,6 +104,8 @@ class DocumentView:
     def title_lang(self) -> Markup:
         """The heading's language marking: the text's where the title is the text's own (a fallback's), none
         where the reader's own file gives it."""
+        if self.untranslated_title_lang:
+            return self.untranslated_title_lang
         return self.body_lang if self.heading is self.doc else Markup("")
 
 
@@ -178,9 +181,10 @@ class Site:
         """The title as the navigation shows it: a title in another language than the site's is marked with
         its own language and direction (isolated, so that it reads whole in a right-to-left site)."""
         titled = title_version(self.corpus, doc, self.lang)
-        if titled.lang == self.lang:
+        title_lang = source_language(self.corpus, doc.id) if titled.meta.title_untranslated else titled.lang
+        if title_lang == self.lang:
             return titled.display_title
-        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(titled.lang, direction(titled.lang), titled.display_title)
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(title_lang, direction(title_lang), titled.display_title)
 
     def latest(self) -> list[str]:
         """The documents most recently added to the compendium (by adoption year where there is no history)."""
@@ -212,17 +216,28 @@ class Site:
                 cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
                 search_filters=self.search_filters(doc), title_call=renderer.title_call(),
                 titled=title_version(self.corpus, doc, lang),
-                search_language=info(doc.lang).get("name", doc.lang) if fallback else "")
+                search_language=info(doc.lang).get("name", doc.lang) if fallback else "",
+                untranslated_title_lang=Markup(' lang="{}" dir="{}"').format(
+                    renderer.untranslated_language, direction(renderer.untranslated_language))
+                if "title" in doc.meta.untranslated else Markup(""))
             return str(macro("page.html", "document_page")(view))
+
+        def name(unit) -> str:
+            """A heading as the page's contents list it: one a draft still holds in the source's words is
+            tagged with the source's language, without the marker."""
+            if not is_untranslated(unit):
+                return str(inline_text(unit.heading or ""))  # "A\. Introduction" is Markdown for "A. Introduction"
+            source = source_language(self.corpus, doc.id)
+            return str(Markup('<span lang="{}" dir="{}">{}</span>').format(source, direction(source),
+                                                                            inline_text(strip_marker(unit.heading or ""))))
 
         def toc() -> list[dict]:
             entries = []
             for unit in doc.units:
                 if unit.kind in ("section", "annex", "heading"):
-                    children = [{"level": 3, "id": c.id, "name": str(inline_text(c.heading or "")), "children": []}
+                    children = [{"level": 3, "id": c.id, "name": name(c), "children": []}
                                 for c in unit.children if c.kind in ("subsection", "section", "heading")]
-                    entries.append({"level": 2, "id": unit.id, "name": str(inline_text(unit.heading or "")),
-                                    "children": children})
+                    entries.append({"level": 2, "id": unit.id, "name": name(unit), "children": children})
             return entries
 
         return SitePage(doc.ref.path, title_version(self.corpus, doc, lang).title, render, toc, doc, fallback)

@@ -24,11 +24,13 @@ from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
 from .cite import cite_unit, document_name
 from .i18n import format_iso_date, gettext_for, list_separator
-from .languages import direction, info
+from .language_data import meeting_words
+from .languages import direction, info, known_languages
 from .markup import Markup, escape, macro
 from .model import HEADED_KINDS, Adoption, Document, Unit
+from .translating.markers import is_untranslated, strip_marker
 from .unitid import unit_label
-from .vocabulary import body_name, cluster_name, completeness_name, status_name
+from .vocabulary import DEFAULT_SOURCE_LANGUAGE, body_name, cluster_name, completeness_name, status_name
 
 if TYPE_CHECKING:
     from .citations import CitationIndex
@@ -149,6 +151,11 @@ class Renderer:
         self._called: set[str] = set()
         self._within: Unit | None = None  # the rule (article…) being rendered: "paragraph 1 of this rule"
 
+    @property
+    def comma(self) -> str:
+        """Between the items of a list, as the reader's language writes it (its data's `comma`)."""
+        return list_separator(self.lang)
+
     # -- output choices ------------------------------------------------------------------------------------
     @property
     def permalinks(self) -> bool:
@@ -202,7 +209,7 @@ class Renderer:
         if self.output.notes_at_call and label not in self._called:
             self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
             return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(
-                self.links.anchor(note.id), label, self.inline(note.text)))
+                self.links.anchor(note.id), label, self.note(note)))
         return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
 
     def title_call(self) -> Markup:
@@ -268,6 +275,8 @@ class Renderer:
             return ""
         anchor = _esc(self.links.anchor(u.id))
         outdated = " cmp-outdated" if u.id in self.outdated else ""
+        if is_untranslated(u):
+            return self._untranslated_html(u, depth)
         if kind in HEADING_KINDS:
             tag = self.heading_tag(u, depth)
             head = (f'<{tag} class="cmp-heading{outdated}" id="{anchor}">{self._inline(u.heading or "")}'
@@ -288,6 +297,57 @@ class Renderer:
             if u.children else ""
         return (f'<div class="cmp-unit cmp-{_esc(kind)}{outdated}" id="{anchor}">{self._outdated_note(u.id)}{number}'
                 f'<div class="cmp-text">{text}</div>{self._permalink(u.id)}{kids}</div>')
+
+    # -- a draft's untranslated units: the source's words, marked, in the source's language -----------------
+    @property
+    def untranslated_language(self) -> str:
+        """The language an untranslated unit's words are in: the source the draft was made from."""
+        return self.source_language or self.doc.meta.source_language or DEFAULT_SOURCE_LANGUAGE
+
+    def note(self, u: Unit) -> Markup:
+        """A footnote's text; one a draft still holds in the source's words is labelled and tagged like a unit."""
+        if not is_untranslated(u):
+            return self.inline(u.text)
+        source = self.untranslated_language
+        return Markup('<span class="cmp-untranslated-label">{}</span> <span lang="{}" dir="{}">{}</span>').format(
+            self._("Not yet translated"), source, direction(source), self.inline(strip_marker(u.text)))
+
+    def _untranslated_note(self) -> str:
+        """The reader's label over a unit still in the source's words (text, not only colour)."""
+        source = self.untranslated_language
+        name = info(source)["name"] if source in known_languages() else source
+        return (f'<p class="cmp-untranslated-note"><span class="cmp-untranslated-label">'
+                f'{_esc(self._("Not yet translated"))}</span> {_esc(self._("Source text"))} '
+                f'(<span lang="{_esc(source)}" dir="{_esc(direction(source))}">{_esc(name)}</span>)</p>')
+
+    def _untranslated_html(self, u: Unit, depth: int) -> str:
+        """A unit a draft still holds in the source's words: shown as the source text, tagged with the
+        source's lang and dir under a label in the reader's language; the marker itself is never shown."""
+        source = self.untranslated_language
+        anchor = _esc(self.links.anchor(u.id))
+        tagged = f' lang="{_esc(source)}" dir="{_esc(direction(source))}"'
+        kind = u.kind
+        if kind in HEADING_KINDS:
+            tag = self.heading_tag(u, depth)
+            head = (f'<{tag} class="cmp-heading cmp-untranslated" id="{anchor}"><span{tagged}>'
+                    f'{self._inline(strip_marker(u.heading or ""))}</span>{self._permalink(u.id)}</{tag}>'
+                    f'{self._untranslated_note()}')
+            if kind == "heading":
+                return head
+            text = f'<div{tagged}>{self._paragraphs(strip_marker(u.text))}</div>' if u.text else ""
+            children = "".join([self._unit(c, depth + 1) for c in u.children])
+            return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{text}{children}</section>'
+        if kind == "paragraph":
+            number = f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
+        elif kind in ("item", "subitem"):
+            number = f'<span class="cmp-num">({_esc(u.number or "")})</span>'
+        else:
+            number = ""
+        kids = f'<div class="cmp-children">{"".join([self._unit(c, depth + 1) for c in u.children])}</div>' \
+            if u.children else ""
+        return (f'<div class="cmp-unit cmp-{_esc(kind)} cmp-untranslated" id="{anchor}">{self._untranslated_note()}'
+                f'{number}<div class="cmp-text"{tagged}>{self._paragraphs(strip_marker(u.text))}</div>'
+                f'{self._permalink(u.id)}{kids}</div>')
 
     def body(self) -> Markup:
         self._called = set()
@@ -346,7 +406,7 @@ class Renderer:
                 by_doc.setdefault(link[0], []).append(link)
             entries = []
             for doc_id in sorted(by_doc, key=lambda d: (self.citations.year(d) or "", d)):
-                places = [Place(unit_id, unit_label(unit_id, _)) for _d, unit_id, _c in by_doc[doc_id] if unit_id]
+                places = [Place(unit_id, unit_label(unit_id, _, self.comma)) for _d, unit_id, _c in by_doc[doc_id] if unit_id]
                 entries.append(BacklinkEntry(self.target(doc_id), places))
             out.append(BacklinkGroup(css, anchor, heading, entries))
         return out
@@ -414,6 +474,15 @@ class Renderer:
             rows.append((_("Corrections"), Markup("<ul>{}</ul>").format(items)))
         return rows
 
+    def meeting(self, entry: Adoption) -> Markup:
+        """'43rd plenary meeting' as the reader's language writes it (its data's `meeting`); as written otherwise."""
+        words = meeting_words(self.lang, entry.plenary) if entry.plenary else None
+        if words is None:
+            return Markup('<bdi>{}</bdi>').format(entry.meeting)
+        before, number, suffix, raised, after = words
+        ordinal = Markup("<sup>{}</sup>").format(suffix) if raised and suffix else escape(suffix)
+        return escape(before) + escape(number) + ordinal + escape(after)
+
     def adoption(self, entry: Adoption) -> Markup:
         parts: list[Markup] = []
         if entry.body:
@@ -421,7 +490,7 @@ class Renderer:
         if entry.resolution:
             parts.append(escape(self._("resolution %(number)s") % {"number": entry.resolution}))
         if entry.meeting:
-            parts.append(escape(entry.meeting))
+            parts.append(self.meeting(entry))
         if entry.date:
             parts.append(escape(format_iso_date(entry.date, self.lang)))
         if not parts and entry.text:

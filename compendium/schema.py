@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Report
+from .language_data import parse_meeting
 from .languages import known_languages
 from .model import Adoption, Metadata, TranslationRecord
 from .vocabulary import (BODIES, CLUSTERS, COMPLETENESS, DEFAULT_STATUS, KINDS, NUMBERING, STATUSES,
@@ -252,9 +253,10 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def _adoption(entry: dict) -> Adoption:
+    meeting = _text(entry.get("meeting"))
     return Adoption(body=_text(entry.get("body")), resolution=_text(entry.get("resolution")),
-                    meeting=_text(entry.get("meeting")), date=_text(entry.get("date")), text=_text(entry.get("text")),
-                    verified=entry.get("verified", True) is not False)
+                    meeting=meeting, date=_text(entry.get("date")), text=_text(entry.get("text")),
+                    verified=entry.get("verified", True) is not False, plenary=parse_meeting(meeting))
 
 
 def _translation(value: Any) -> TranslationRecord | None:
@@ -275,10 +277,15 @@ def typed_metadata(meta: dict[str, Any], fallback_title: str = "") -> Metadata:
         verified = tuple(str(v) for v in verified)
     elif not isinstance(verified, bool):
         verified = True
+    from .translating.markers import MARKER, strip_marker
+
+    # A draft's title still in the source's words: the reader gets those words, never the marker.
+    marked = tuple(k for k in ("title", "short_title") if MARKER in (_text(meta.get(k)) or ""))
     return Metadata(
-        title=_text(meta.get("title")) or fallback_title,
+        title=strip_marker(_text(meta.get("title")) or "").strip() or fallback_title,
         kind=_text(meta.get("kind")),
-        short_title=_text(meta.get("short_title")),
+        short_title=strip_marker(_text(meta.get("short_title")) or "").strip() or None,
+        untranslated=marked,
         title_note=_text(meta.get("title_note")),
         symbols=tuple(s.strip() for s in _texts(meta.get("symbol"))),
         adoptions=tuple(_adoption(e) for e in entries if isinstance(e, dict)),

@@ -32,8 +32,9 @@ def parts(uid: str) -> list[str]:
     return uid.split(SEPARATOR)
 
 
-def unit_label(uid: str, _: Callable[[str], str]) -> str:
-    """A reader's name for a unit id: 'sec-III-para-8-a' → 'section III, paragraph 8 (a)'."""
+def unit_label(uid: str, _: Callable[[str], str], comma: str = ", ") -> str:
+    """A reader's name for a unit id: 'sec-III-para-8-a' → 'section III, paragraph 8 (a)'; `comma` is the
+    reader's language's (i18n.list_separator)."""
     tokens = parts(uid)
     names: list[str] = []
     items: list[str] = []
@@ -65,4 +66,4 @@ def unit_label(uid: str, _: Callable[[str], str]) -> str:
             i += 1
         else:
             return uid
-    return ", ".join(names) + "".join(f" {item}" for item in items)
+    return comma.join(names) + "".join(f" {item}" for item in items)

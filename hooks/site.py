@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -82,6 +83,7 @@ def on_serve(server, config, builder):
     return server
 
 
+@event_priority(100)  # before the theme's search plugin, which reads the interface language
 def on_config(config):
     try:
         active = Settings.from_env(os.environ)
@@ -112,7 +114,8 @@ def on_config(config):
         for line in errors:
             log.error(line)
         _state.update(lang=lang, corpus=corpus, pages={}, site=None, errors=errors)
-        config.theme["language"] = info(lang).get("theme", lang)
+        config.theme["language"] = theme_language(config, info(lang).get("theme", lang))
+        config.theme["direction"] = direction(lang)
         config.site_name = _text(ERROR_TITLE)
         config.nav = None
         return config
@@ -120,7 +123,8 @@ def on_config(config):
     manifest = load_manifest(lang)
     site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
     _state.update(lang=lang, corpus=corpus, pages={}, site=site, errors=[])
-    config.theme["language"] = info(lang).get("theme", lang)
+    config.theme["language"] = theme_language(config, info(lang).get("theme", lang))
+    config.theme["direction"] = direction(lang)  # the theme's would be its fallback's (left to right)
     config.site_name = _text(site.title)
     config.nav = _nav(site.nav())
     config.extra["alternate"] = [{"name": info(code)["name"], "link": f"/{code}/", "lang": code}
@@ -131,6 +135,16 @@ def on_config(config):
     _state["site_url"] = root
     config.site_url = f"{root}/{lang}/"
     return config
+
+
+def theme_language(config, code: str) -> str:
+    """The theme's interface language for `code`: the theme's own file for it, else its English, so that a
+    language the theme lacks (Swahili) still builds. Our own strings come from our catalog either way, and
+    the page's lang and dir are the language's (on_post_page)."""
+    wanted = f"partials/languages/{code}.html"
+    if any((Path(folder) / wanted).is_file() for folder in config.theme.dirs):
+        return code
+    return "en"
 
 
 def on_env(env, config, files):

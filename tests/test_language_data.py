@@ -242,3 +242,77 @@ def test_the_shipped_data_files_are_package_data():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"languages/*.yml"' in text
     assert sorted(p.stem for p in (ROOT / "compendium" / "languages").glob("*.yml")) == sorted(SIX)
+
+
+# -- meetings: "43rd plenary meeting" -------------------------------------------------------------------
+from compendium.body import ADOPTION  # noqa: E402
+from compendium.language_data import meeting_words, parse_meeting, read_meeting  # noqa: E402
+from compendium.model import Adoption, Meeting  # noqa: E402
+from compendium.render import Renderer  # noqa: E402
+
+
+@pytest.mark.parametrize("line, lang, number, resumed", [
+    ("*43rd plenary meeting*", "en", 43, False), ("55th (resumed) plenary meeting", "en", 55, True),
+    ("43<sup>e</sup> séance plénière", "fr", 43, False), ("43ᵉ séance plénière", "fr", 43, False),
+    ("43e séance plénière", "fr", 43, False), ("1re séance plénière", "fr", 1, False),
+    ("55e séance plénière (reprise)", "fr", 55, True),
+    ("43ª sesión plenaria", "es", 43, False), ("43a sesión plenaria", "es", 43, False),
+    ("Primera sesión plenaria", "es", 1, False), ("55a sesión plenaria (continuación)", "es", 55, True),
+    ("69\u2011е пленарное заседание", "ru", 69, False), ("13-e пленарное заседание", "ru", 13, False),
+    ("55-е (возобновленное) пленарное заседание", "ru", 55, True),
+    ("الجلسة العامة 69", "ar", 69, False), ("الجلسة العامة 55 (المستأنفة)", "ar", 55, True),
+    ("第69次全体会议", "zh", 69, False), ("第55次全体会议(续会)", "zh", 55, True),
+    ("2025年7月29日 第39次全体会议", "zh", 39, False),
+])
+def test_the_adoption_lines_of_the_six_are_read_from_their_data(line, lang, number, resumed):
+    assert ADOPTION.match(line)
+    assert read_meeting(line) == (lang, Meeting(number, resumed))
+
+
+def test_a_line_that_is_no_meeting_is_not_an_adoption_line():
+    assert not ADOPTION.match("*Recalling* its 43rd plenary meeting")
+    assert parse_meeting("the 43rd plenary meeting of the Council") is None  # not the whole value
+    assert parse_meeting("43rd plenary meeting") == Meeting(43)
+
+
+@pytest.mark.parametrize("number, resumed, lang, expected", [
+    (1, False, "en", "1st plenary meeting"), (2, False, "en", "2nd plenary meeting"),
+    (3, False, "en", "3rd plenary meeting"), (4, False, "en", "4th plenary meeting"),
+    (11, False, "en", "11th plenary meeting"), (12, False, "en", "12th plenary meeting"),
+    (13, False, "en", "13th plenary meeting"), (21, False, "en", "21st plenary meeting"),
+    (112, False, "en", "112th plenary meeting"), (55, True, "en", "55th (resumed) plenary meeting"),
+    (1, False, "fr", "1<sup>re</sup> séance plénière"), (21, False, "fr", "21<sup>e</sup> séance plénière"),
+    (55, True, "fr", "55<sup>e</sup> séance plénière (reprise)"),
+    (69, False, "es", "69a sesión plenaria"), (69, False, "ru", "69\u2011е пленарное заседание"),
+    (69, False, "ar", "الجلسة العامة 69"), (69, False, "zh", "第69次全体会议"), (55, True, "zh", "第55次全体会议(续会)"),
+])
+def test_each_language_writes_the_meeting_from_its_data(number, resumed, lang, expected):
+    doc = load_doc_stub(lang)
+    entry = Adoption(meeting="written as the source has it", plenary=Meeting(number, resumed))
+    assert str(Renderer(doc, lang).meeting(entry)) == expected
+
+
+def test_a_meeting_no_language_writes_stays_as_written_and_a_language_without_words_keeps_it():
+    doc = load_doc_stub("en")
+    assert str(Renderer(doc, "en").meeting(Adoption(meeting="Fifth session"))) == "<bdi>Fifth session</bdi>"
+    assert meeting_words("xx", Meeting(4)) is None
+
+
+def load_doc_stub(lang: str):
+    from compendium.model import Document
+
+    return Document("ecosoc-2000-1", "resolutions", lang, Path(f"{lang}.md"), {"title": "T"})
+
+
+def test_a_further_languages_adoption_line_is_recognised(edition):
+    edition(PT_WORDS + "meeting:\n  read: '(?P<n>\\d+)\\.?\\s*[ªa]\\s+sessão\\s+plenária'\n  write: '{n} sessão plenária'\n"
+            "  ordinal: {'': '.ª'}\n")
+    assert read_meeting("*43.ª sessão plenária*") == ("pt", Meeting(43))
+    assert meeting_words("pt", Meeting(43)) == ("", "43", ".ª", False, " sessão plenária")
+    assert read_meeting("43rd plenary meeting") == ("en", Meeting(43))  # the six still read theirs
+
+
+def test_a_malformed_meeting_is_an_error_naming_its_line(edition):
+    with pytest.raises(LanguageDataError, match=r"pt\.yml:9: error: 'write' must hold \{n\}"):
+        edition(PT_WORDS + "meeting:\n  read: '(?P<n>\\d+) sessão'\n  write: 'sessão plenária'\n")
+        language_data("pt")

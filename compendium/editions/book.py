@@ -84,6 +84,14 @@ class Chapter:
         self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=PRINT)
         self._ = self.renderer._
 
+    @property
+    def title_attrs(self) -> Markup:
+        """A draft's title still in the source's words is marked with the source's language and direction."""
+        if "title" not in self.doc.meta.untranslated:
+            return Markup("")
+        source = self.renderer.untranslated_language
+        return Markup(' lang="{}" dir="{}"').format(source, direction(source))
+
     def html(self) -> str:
         r = self.renderer
         body = r.body()
