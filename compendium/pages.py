@@ -87,6 +87,7 @@ class DocumentView:
     cite: CiteBox | None = None
     search_filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value) for the search index
     search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
+    editorial: Markup = Markup("")  # the editors' notes on the text, at the foot of the page
 
 
 class Site:
@@ -193,7 +194,8 @@ class Site:
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
                 cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
                 search_filters=self.search_filters(doc),
-                search_language=info(doc.lang).get("name", doc.lang) if fallback else "")
+                search_language=info(doc.lang).get("name", doc.lang) if fallback else "",
+                editorial=renderer.editorial())
             return str(macro("page.html", "document_page")(view))
 
         def toc() -> list[dict]:
