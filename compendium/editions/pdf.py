@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_bytes
+from .notes_policy import keep_notes_with_calls
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with document title and language; see the README of the package
 
@@ -130,6 +131,8 @@ def render(job: Job) -> Result:
     if _queue is not None:
         _queue.put(("start", job.label, 0))
     collect, progress = _Collect(), _Progress(job.label)
+    if not keep_notes_with_calls():  # compendium/editions/notes_policy.py
+        collect.messages.append("this WeasyPrint may set a footnote on a later page than its call")
     logging.getLogger("weasyprint").addHandler(collect)
     logging.getLogger("weasyprint.progress").addHandler(progress)
     # A book is millions of small objects: the cyclic collector would walk them again and again (a fifth of
