@@ -96,9 +96,10 @@ def quoted_paragraphs(text: str) -> Markup:
 
 
 class Target(NamedTuple):
-    """Another document, as a page names it: what to link and the words to show."""
+    """Another document, as a page names it: what to link and the words to show (in `lang`, where known)."""
     ref: DocRef
     title: str
+    lang: str | None = None
 
 
 class Place(NamedTuple):
@@ -332,7 +333,13 @@ class Renderer:
         other = index.document(doc_id, self.lang) if index is not None else None
         ref = other.ref if other is not None else DocRef("instruments", doc_id)
         title = index.title(doc_id, self.lang, short=short) if index is not None else doc_id
-        return Target(ref, title)
+        return Target(ref, title, other.lang if other is not None else None)
+
+    def title_attrs(self, target: Target) -> Markup:
+        """A title in another language than the reader's is marked with its language and direction."""
+        if target.lang and target.lang != self.lang:
+            return Markup(' lang="{}" dir="{}"').format(target.lang, direction(target.lang))
+        return Markup("")
 
     def backlink_groups(self) -> list[BacklinkGroup]:
         """For an instrument: the resolutions that adopted, amended or recalled it, then other citing texts.
@@ -420,8 +427,9 @@ class Renderer:
             if other and self.citations is not None:  # without the index only the id is known: no raw id for a title
                 target = self.target(other)
                 href = self.links.document(target.ref)
-                rows.append((label, Markup('<a href="{}">{}</a>').format(href, target.title) if href
-                             else escape(target.title)))
+                attrs = self.title_attrs(target)
+                rows.append((label, Markup('<a href="{}"{}>{}</a>').format(href, attrs, target.title) if href
+                             else Markup('<span{}>{}</span>').format(attrs, target.title)))
         completeness = escape(completeness_name(meta.completeness, _))
         if meta.footnotes_missing:
             completeness += Markup('<br><span class="cmp-note">{}</span>').format(
@@ -483,18 +491,22 @@ class Renderer:
         return macro("document.html", "editorial")(self)
 
     def adoption(self, entry: Adoption) -> Markup:
+        """'Economic and Social Council, resolution 1993/34, 43rd plenary meeting, 27 July 1993' in the reader's
+        language; the number and the source's own words are isolated runs (whole in a right-to-left line)."""
         parts: list[Markup] = []
         if entry.body:
             parts.append(escape(body_name(entry.body, self._)))
         if entry.resolution:
-            parts.append(escape(self._("resolution %(number)s") % {"number": entry.resolution}))
+            before, _sep, after = self._("resolution %(number)s").partition("%(number)s")
+            parts.append(escape(before) + Markup('<bdi dir="ltr">{}</bdi>').format(entry.resolution) + escape(after))
         if entry.meeting:
-            parts.append(escape(entry.meeting))
+            parts.append(self._other(entry.meeting))
         if entry.date:
             parts.append(escape(format_iso_date(entry.date, self.lang)))
         if not parts and entry.text:
             parts.append(self._other(entry.text))
         text = Markup(list_separator(self.lang)).join(parts)
         if entry.text and (entry.body or entry.resolution):
-            text += Markup(' <span class="cmp-note">({})</span>').format(self._other(entry.text))
+            # The brackets go inside the run: outside it, a right-to-left line would pair them across the run.
+            text += Markup(' <span class="cmp-note">{}</span>').format(self._other(f"({entry.text})"))
         return text

@@ -82,9 +82,10 @@ class Chapter:
 
     def html(self) -> str:
         r = self.renderer
-        body = r.body()
+        # The text in its own language; "Cited by" (the reader's language) outside it, as on the web page.
+        body = r.text()
         return str(macro("chapter.html", "chapter")(self, r.metadata(), body, lang_attrs(self.doc, self.entry.fallback),
-                                                     running_title(self.doc)))
+                                                     running_title(self.doc), r.cited_by()))
 
 
 def editorial_notes(edition: Edition, lang: str, citations=None) -> Markup:
