@@ -66,3 +66,24 @@ def adopting_resolutions(corpus: Corpus) -> set[str]:
         if any((e.body, e.resolution) in acts for e in doc.meta.adoptions if e.body and e.resolution):
             found.add(doc.id)
     return found
+
+
+# Where a text was taken from, as a reader is told it. A content file's `source` is editorial provenance (a
+# project file, a repository and commit); a reader gets the official records citation where `official_record`
+# gives it, else what kind of copy the text is.
+TRANSCRIPTION = "transcription"  # typed or OCR-read from a printed copy
+ELECTRONIC = "electronic"  # the United Nations' official electronic file (Akoma Ntoso XML)
+PUBLISHED_PDF = "pdf"  # the United Nations' own PDF of the document
+TITLE_ONLY = "title"  # a catalogue record whose title another document gives
+
+_SOURCE_KINDS = ((re.compile(r"seeds/|transcription", re.I), TRANSCRIPTION),
+                 (re.compile(r"^UNxml/|Akoma Ntoso", re.I), ELECTRONIC),
+                 (re.compile(r"\bPDF\b"), PUBLISHED_PDF),
+                 (re.compile(r"^Title\b"), TITLE_ONLY))
+
+
+def source_kind(doc: Document) -> str | None:
+    """What kind of copy the text is (TRANSCRIPTION, ELECTRONIC, PUBLISHED_PDF, TITLE_ONLY), from its `source`;
+    None where the content records no source or one of no known kind."""
+    source = doc.meta.source or ""
+    return next((kind for pattern, kind in _SOURCE_KINDS if pattern.search(source)), None)

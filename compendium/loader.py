@@ -50,6 +50,11 @@ def load_file(path: Path, collection: str, report: Report) -> Document | None:
         report.error(path, raw.key_lines.get("completeness", 1), 1,
                      f"'completeness: {meta.completeness}' but the file has no text",
                      "add the text below the front matter, or set 'completeness: none' for a catalogue record")
+    ids = {u.id for top in units for u in top.walk()}
+    for unit_id in meta.breaks_off:
+        if unit_id not in ids:
+            report.error(path, raw.key_lines.get("breaks_off", 1), 1, f"'breaks_off' names '{unit_id}', a unit the text "
+                         "does not have", "write the id of the unit after which the source breaks off, e.g. 'para-2-f'")
     return doc
 
 

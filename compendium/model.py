@@ -91,7 +91,9 @@ class Metadata:
     supersedes: str | None = None
     superseded_by: str | None = None
     related: tuple[str, ...] = ()
-    source: str | None = None
+    source: str | None = None  # editorial provenance: where the text was taken from (for editors, not printed)
+    official_record: str | None = None  # the bibliographic citation of the official records, where verified
+    breaks_off: tuple[str, ...] = ()  # the units after which the source's text breaks off (a partial text)
     completeness: str = "none"
     completeness_note: str | None = None
     verified: bool | tuple[str, ...] = True  # True, False, or the keys not yet confirmed

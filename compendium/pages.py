@@ -94,6 +94,7 @@ class DocumentView:
     search_language: str = ""  # the language's name, shown beside a search result whose text is in another language
     title_call: Markup = Markup("")  # the call of the title's note, if it has one
     untranslated_title_lang: Markup = Markup("")  # a draft's title still in the source's words: its lang and dir
+    editorial: Markup = Markup("")  # the editors' notes on the text, at the foot of the page
     titled: Document | None = None  # the version whose title heads the page (versions.title_version)
 
     @property
@@ -219,7 +220,8 @@ class Site:
                 search_language=info(doc.lang).get("name", doc.lang) if fallback else "",
                 untranslated_title_lang=Markup(' lang="{}" dir="{}"').format(
                     renderer.untranslated_language, direction(renderer.untranslated_language))
-                if "title" in doc.meta.untranslated else Markup(""))
+                if "title" in doc.meta.untranslated else Markup(""),
+                editorial=renderer.editorial())
             return str(macro("page.html", "document_page")(view))
 
         def name(unit) -> str:

@@ -23,6 +23,7 @@ import nh3
 from .addresses import DocRef, LinkPolicy, WebLinks, undocs
 from .body import FOOTNOTE_REF
 from .cite import cite_unit, document_name
+from . import facts
 from .i18n import format_iso_date, gettext_for, list_separator
 from .language_data import meeting_words
 from .languages import direction, info, known_languages
@@ -97,9 +98,10 @@ def quoted_paragraphs(text: str) -> Markup:
 
 
 class Target(NamedTuple):
-    """Another document, as a page names it: what to link and the words to show."""
+    """Another document, as a page names it: what to link and the words to show (in `lang`, where known)."""
     ref: DocRef
     title: str
+    lang: str | None = None
 
 
 class Place(NamedTuple):
@@ -202,8 +204,13 @@ class Renderer:
     def footnote_call(self, label: str) -> str:
         note = self.footnotes.get(label)
         if note is None:
-            # The reason is text a reader reaches by touch and keyboard too: the call links to it (after the notes).
             self._missing_called = True
+            if self.output.notes_at_call and label not in self._called:
+                # Print: the reason stands at the foot of the page, numbered as the call, where a reader looks for the note.
+                self._called.add(label)
+                return str(Markup('<span class="cmp-fn cmp-fn-missing" data-call="{}" {}>{}</span>').format(
+                    label, self.reader_attrs, self.missing))
+            # The reason is text a reader reaches by touch and keyboard too: the call links to it (after the notes).
             return str(Markup('<sup class="cmp-fnref cmp-fnref-missing"><a href="{}" title="{}">{}</a></sup>').format(
                 self.links.unit("missing-notes"), self.missing, label))
         if self.output.notes_at_call and label not in self._called:
@@ -228,6 +235,11 @@ class Renderer:
     def missing_called(self) -> bool:
         """Whether the text calls a note the source does not give (after units() has run)."""
         return getattr(self, "_missing_called", False)
+
+    @property
+    def missing_listed(self) -> bool:
+        """Whether the reason for missing notes is listed after the notes (the web; print sets it at each call)."""
+        return self.missing_called and not self.output.notes_at_call
 
     def listed_notes(self) -> list[Unit]:
         """The notes listed after the text: all of them on the web; in print, those no text calls."""
@@ -296,7 +308,22 @@ class Renderer:
         kids = f'<div class="cmp-children">{"".join([self._unit(c, depth + 1) for c in u.children])}</div>' \
             if u.children else ""
         return (f'<div class="cmp-unit cmp-{_esc(kind)}{outdated}" id="{anchor}">{self._outdated_note(u.id)}{number}'
-                f'<div class="cmp-text">{text}</div>{self._permalink(u.id)}{kids}</div>')
+                f'<div class="cmp-text">{text}</div>{self._permalink(u.id)}{kids}</div>{self._breaks_off(u)}')
+
+    def _breaks_off(self, u: Unit) -> str:
+        """Where the source's text breaks off (a partial text), a reader is told so at that place."""
+        if u.id not in self.doc.meta.breaks_off:
+            return ""
+        last = [x for top in self.doc.units if top.kind != "footnote" for x in top.walk()][-1]
+        words = self._("[The text in the source ends here.]") if u is last else \
+            self._("[The text in the source breaks off here.]")
+        return (f'<p class="cmp-notice cmp-breaks-off" lang="{_esc(self.lang)}" dir="{_esc(direction(self.lang))}">'
+                f'{_esc(words)}</p>')
+
+    @property
+    def reader_attrs(self) -> Markup:
+        """The reader's language and direction: an interface text inside a text in another language."""
+        return Markup('lang="{}" dir="{}"').format(self.lang, direction(self.lang))
 
     # -- a draft's untranslated units: the source's words, marked, in the source's language -----------------
     @property
@@ -378,7 +405,13 @@ class Renderer:
         other = index.document(doc_id, self.lang) if index is not None else None
         ref = other.ref if other is not None else DocRef("instruments", doc_id)
         title = index.title(doc_id, self.lang, short=short) if index is not None else doc_id
-        return Target(ref, title)
+        return Target(ref, title, other.lang if other is not None else None)
+
+    def title_attrs(self, target: Target) -> Markup:
+        """A title in another language than the reader's is marked with its language and direction."""
+        if target.lang and target.lang != self.lang:
+            return Markup(' lang="{}" dir="{}"').format(target.lang, direction(target.lang))
+        return Markup("")
 
     def backlink_groups(self) -> list[BacklinkGroup]:
         """For an instrument: the resolutions that adopted, amended or recalled it, then other citing texts.
@@ -433,69 +466,128 @@ class Renderer:
         return lines
 
     # -- metadata ------------------------------------------------------------------------------------------
+    def _other(self, text: str) -> Markup:
+        """A text of the document's language (a note, the source's own wording) inside the reader's panel:
+        isolated with its own language and direction, so that an English run reads whole in an Arabic line."""
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(self.doc.lang, direction(self.doc.lang), text)
+
     def metadata_rows(self) -> list[tuple[str, Markup]]:
+        """The facts panel: what a reader cites and checks. What the editors record about the transcription
+        (its corrections, unconfirmed facts, the project's source file) is in editorial_notes()."""
         _ = self._
         meta = self.doc.meta
-        note_lang = self.doc.lang
 
         def mark(key: str) -> Markup:
             return Markup(' <span class="cmp-unverified">{}</span>').format(_("unverified")) \
                 if meta.unverified(key) else Markup("")
 
         def note(text: str | None) -> Markup:
-            return Markup('<br><bdi class="cmp-note" lang="{}">{}</bdi>').format(note_lang, text) if text else Markup("")
+            return Markup('<br><span class="cmp-note">{}</span>').format(self._other(text)) if text else Markup("")
 
         rows: list[tuple[str, Markup]] = []
         if meta.adoptions:
             rows.append((_("Adopted by"), Markup("<br>").join(self.adoption(a) for a in meta.adoptions) + mark("adopted_by")))
         if meta.symbols:
-            links = Markup(list_separator(self.lang)).join(Markup('<a href="{}" rel="noopener">{}</a>').format(
-                self.links.external(undocs(s)) or "", s) if self.links.external(undocs(s)) else escape(s)
-                for s in meta.symbols)
+            links = Markup(list_separator(self.lang)).join(Markup('<a href="{}" rel="noopener" dir="ltr">{}</a>').format(
+                self.links.external(undocs(s)) or "", s) if self.links.external(undocs(s))
+                else Markup('<bdi dir="ltr">{}</bdi>').format(s) for s in meta.symbols)
             rows.append((_("Symbol"), links + mark("symbol")))
         if meta.cluster:
             rows.append((_("Cluster"), escape(cluster_name(meta.cluster, _)) + mark("cluster")))
         rows.append((_("Status"), escape(status_name(meta.status, _))))
         for other, label in ((meta.supersedes, _("Supersedes")), (meta.superseded_by, _("Superseded by"))):
-            if other:
+            if other and self.citations is not None:  # without the index only the id is known: no raw id for a title
                 target = self.target(other)
                 href = self.links.document(target.ref)
-                rows.append((label, Markup('<a href="{}">{}</a>').format(href, target.title) if href
-                             else escape(target.title)))
-        rows.append((_("Completeness"), escape(completeness_name(meta.completeness, _)) + note(meta.completeness_note)))
-        if meta.source:
-            rows.append((_("Source"), escape(meta.source)))
-        if not meta.fully_verified:
-            rows.append((_("Verification"), escape(_("Some facts on this page are not yet confirmed.")) +
-                         note(meta.verification_note)))
-        if meta.corrections:
-            items = Markup("").join(Markup('<li lang="{}" dir="{}">{}</li>').format(note_lang, direction(note_lang), c)
-                                   for c in meta.corrections)
-            rows.append((_("Corrections"), Markup("<ul>{}</ul>").format(items)))
+                attrs = self.title_attrs(target)
+                rows.append((label, Markup('<a href="{}"{}>{}</a>').format(href, attrs, target.title) if href
+                             else Markup('<span{}>{}</span>').format(attrs, target.title)))
+        completeness = escape(completeness_name(meta.completeness, _))
+        if meta.footnotes_missing:
+            completeness += Markup('<br><span class="cmp-note">{}</span>').format(
+                _("The text of some of its footnotes is not in the source."))
+        rows.append((_("Completeness"), completeness + note(meta.completeness_note)))
+        source = self.source_citation()
+        if source:
+            rows.append((_("Source"), source))
         return rows
 
     def meeting(self, entry: Adoption) -> Markup:
         """'43rd plenary meeting' as the reader's language writes it (its data's `meeting`); as written otherwise."""
         words = meeting_words(self.lang, entry.plenary) if entry.plenary else None
         if words is None:
-            return Markup('<bdi>{}</bdi>').format(entry.meeting)
+            return self._other(entry.meeting)
         before, number, suffix, raised, after = words
         ordinal = Markup("<sup>{}</sup>").format(suffix) if raised and suffix else escape(suffix)
         return escape(before) + escape(number) + ordinal + escape(after)
 
+    def source_citation(self) -> Markup | None:
+        """The Source row: the official records citation where the content records it, else what kind of copy the
+        text is, in the reader's language. Never the project's file name (that is editorial provenance)."""
+        _ = self._
+        meta = self.doc.meta
+        if meta.official_record:
+            return self._other(meta.official_record)
+        kind = facts.source_kind(self.doc)
+        if kind == facts.TRANSCRIPTION:
+            return escape(_("Transcription of the printed resolution; official records citation not yet recorded"))
+        if kind == facts.ELECTRONIC:
+            return escape(_("Unofficial copy prepared by the United Nations from its official electronic file "
+                            "(Akoma Ntoso XML); official records citation not yet recorded"))
+        if kind == facts.PUBLISHED_PDF:
+            return escape(_("The United Nations' PDF of the document; official records citation not yet recorded"))
+        if kind == facts.TITLE_ONLY:
+            return escape(_("Title as the United Nations writes it in a later resolution; the text is not yet in "
+                            "the compendium"))
+        return None
+
+    def editorial_notes(self) -> list[tuple[str, Markup]]:
+        """What the editors record about this text, written for a reader: how it was transcribed, what the source
+        lacks, which facts are not yet confirmed and what was corrected. Set at the foot of the web page and in the
+        back matter of a printed edition."""
+        _ = self._
+        meta = self.doc.meta
+        rows: list[tuple[str, Markup]] = []
+        if facts.source_kind(self.doc) == facts.TRANSCRIPTION and self.doc.has_text:
+            rows.append((_("Transcription"), escape(_(
+                "This text was transcribed from a printed copy of the resolution, not taken from an official "
+                "electronic file. Its official records citation is not yet recorded."))))
+        if meta.completeness == "partial" and meta.completeness_note:
+            rows.append((_("What the source lacks"), self._other(meta.completeness_note)))
+        if meta.footnotes_missing:
+            rows.append((_("Footnotes"), escape(_(
+                "The source calls some footnotes without giving their text; each call is marked where it stands."))))
+        if not meta.fully_verified:
+            text = escape(_("The facts marked \"unverified\" are not yet confirmed against an official source."))
+            if meta.verification_note:
+                text += Markup(" ") + self._other(meta.verification_note)
+            rows.append((_("Unconfirmed facts"), text))
+        if meta.corrections:
+            items = Markup("").join(Markup('<li lang="{}" dir="{}">{}</li>').format(
+                self.doc.lang, direction(self.doc.lang), c) for c in meta.corrections)
+            rows.append((_("Corrections made to the source text"), Markup("<ul>{}</ul>").format(items)))
+        return rows
+
+    def editorial(self) -> Markup:
+        return macro("document.html", "editorial")(self)
+
     def adoption(self, entry: Adoption) -> Markup:
+        """'Economic and Social Council, resolution 1993/34, 43rd plenary meeting, 27 July 1993' in the reader's
+        language; the number and the source's own words are isolated runs (whole in a right-to-left line)."""
         parts: list[Markup] = []
         if entry.body:
             parts.append(escape(body_name(entry.body, self._)))
         if entry.resolution:
-            parts.append(escape(self._("resolution %(number)s") % {"number": entry.resolution}))
+            before, _sep, after = self._("resolution %(number)s").partition("%(number)s")
+            parts.append(escape(before) + Markup('<bdi dir="ltr">{}</bdi>').format(entry.resolution) + escape(after))
         if entry.meeting:
             parts.append(self.meeting(entry))
         if entry.date:
             parts.append(escape(format_iso_date(entry.date, self.lang)))
         if not parts and entry.text:
-            parts.append(Markup('<bdi lang="{}">{}</bdi>').format(self.doc.lang, entry.text))
+            parts.append(self._other(entry.text))
         text = Markup(list_separator(self.lang)).join(parts)
         if entry.text and (entry.body or entry.resolution):
-            text += Markup(' <bdi class="cmp-note" lang="{}">({})</bdi>').format(self.doc.lang, entry.text)
+            # The brackets go inside the run: outside it, a right-to-left line would pair them across the run.
+            text += Markup(' <span class="cmp-note">{}</span>').format(self._other(f"({entry.text})"))
         return text

@@ -29,7 +29,7 @@ REQUIRED = ("id", "kind", "title", "completeness")
 KNOWN = set(REQUIRED) | {
     "short_title", "symbol", "adopted_by", "cluster", "status", "supersedes", "superseded_by", "related",
     "source", "completeness_note", "verified", "verification_note", "corrections", "numbering",
-    "footnotes_missing", "translation", "source_language", "lang", "title_note",
+    "footnotes_missing", "translation", "source_language", "lang", "title_note", "official_record", "breaks_off",
 }
 ADOPTED_KEYS = {"body", "resolution", "meeting", "date", "text", "verified"}
 
@@ -119,8 +119,8 @@ def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta:
         c.choice("kind", KINDS[collection])
     if "title" in meta:
         c.string("title")
-    for key in ("short_title", "source", "completeness_note", "verification_note", "supersedes", "superseded_by",
-                "source_language", "title_note"):
+    for key in ("short_title", "source", "official_record", "completeness_note", "verification_note", "supersedes",
+                "superseded_by", "source_language", "title_note"):
         c.string(key)
     if "symbol" in meta and not (isinstance(meta["symbol"], str) and meta["symbol"].strip()) \
             and not (_is_str_list(meta["symbol"]) and meta["symbol"]):
@@ -138,12 +138,12 @@ def check_metadata(path: Path, collection: str, folder_id: str, lang: str, meta:
     if meta.get("completeness") == "partial" and "completeness_note" not in meta:
         report.error(path, c.line("completeness"), 1, "a partial text needs a 'completeness_note'",
                      "say in 'completeness_note:' what is missing")
-    for key in ("related", "corrections"):
+    for key in ("related", "corrections", "breaks_off"):
         if key in meta and not _is_str_list(meta[key]):
             c.error(key, f"'{key}' must be a list of texts", f"write '{key}: [a, b]' or one '- item' per line")
         elif key in meta:
             for item in meta[key]:
-                c.text_value(key, item, key, single_line=key == "related")
+                c.text_value(key, item, key, single_line=key in ("related", "breaks_off"))
     for key in ("supersedes", "superseded_by"):
         if isinstance(meta.get(key), str) and meta[key].strip() and not SLUG.match(meta[key]):
             c.error(key, f"'{key}: {meta[key]}' is not a document id", "write the id of a document, e.g. 'ecosoc-1993-34'")
@@ -295,6 +295,8 @@ def typed_metadata(meta: dict[str, Any], fallback_title: str = "") -> Metadata:
         superseded_by=_text(meta.get("superseded_by")),
         related=_texts(meta.get("related")),
         source=_text(meta.get("source")),
+        official_record=_text(meta.get("official_record")),
+        breaks_off=_texts(meta.get("breaks_off")),
         completeness=_text(meta.get("completeness")) or "none",
         completeness_note=_text(meta.get("completeness_note")),
         verified=verified,

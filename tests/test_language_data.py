@@ -294,7 +294,8 @@ def test_each_language_writes_the_meeting_from_its_data(number, resumed, lang, e
 
 def test_a_meeting_no_language_writes_stays_as_written_and_a_language_without_words_keeps_it():
     doc = load_doc_stub("en")
-    assert str(Renderer(doc, "en").meeting(Adoption(meeting="Fifth session"))) == "<bdi>Fifth session</bdi>"
+    # as written, marked with the language of the file that writes it (isolated in a page of another direction)
+    assert str(Renderer(doc, "en").meeting(Adoption(meeting="Fifth session"))) == '<bdi lang="en" dir="ltr">Fifth session</bdi>'
     assert meeting_words("xx", Meeting(4)) is None
 
 

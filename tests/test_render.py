@@ -41,7 +41,7 @@ def test_footnote_references_link_to_texts_or_say_the_text_is_missing():
     assert 'cmp-fnref-missing' in out and "not in the source" in out
     # The reason is not only a tooltip: the call links to a visible explanation after the notes.
     assert '<a href="#missing-notes"' in out
-    assert re.search(r'<p class="cmp-missing-notes" id="missing-notes">[^<]*not in the source', out)
+    assert re.search(r'<p class="cmp-missing-notes" id="missing-notes"[^>]*>[^<]*not in the source', out)
 
 
 def test_metadata_panel_links_symbol_and_formats_date():

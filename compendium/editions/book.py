@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from .. import addresses
 from ..addresses import DocRef
+from ..i18n import gettext_for
 from ..languages import direction
 from ..markup import Markup, macro
 from ..model import Document
 from ..render import PRINT, Renderer
-from .plan import Entry
+from .plan import Edition, Entry
 
 
 def doc_anchor(doc_id: str) -> str:
@@ -94,6 +95,25 @@ class Chapter:
 
     def html(self) -> str:
         r = self.renderer
-        body = r.body()
+        # The text in its own language; "Cited by" (the reader's language) outside it, as on the web page.
+        body = r.text()
         return str(macro("chapter.html", "chapter")(self, r.metadata(), body, lang_attrs(self.doc, self.entry.fallback),
-                                                     running_title(self.doc)))
+                                                     running_title(self.doc), r.cited_by()))
+
+
+def editorial_notes(edition: Edition, lang: str, citations=None) -> Markup:
+    """The back matter's "Editorial notes": for each document of the edition that has any, in book order, what the
+    editors record about its text (compendium.render.Renderer.editorial_notes), headed by its title, which links
+    to its chapter. Empty when no document has a note."""
+    in_edition = frozenset(e.id for e in edition.entries())
+    entries = []
+    for entry in edition.entries():
+        links = PrintLinks(lang, entry.doc.ref, in_edition)
+        renderer = Renderer(entry.doc, lang, citations=citations, links=links, output=PRINT)
+        entry_html = macro("document.html", "editorial_entry")(
+            renderer, entry.doc.display_title, lang_attrs(entry.doc, entry.fallback), "#" + entry.doc.ref.chapter_anchor)
+        if entry_html.strip():
+            entries.append(entry_html)
+    if not entries:
+        return Markup("")
+    return macro("chapter.html", "editorial")(gettext_for(lang)("Editorial notes"), Markup("").join(entries))

@@ -14,7 +14,7 @@ from ..languages import direction, info
 from ..markup import Markup, escape, macro
 from ..render import Renderer
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
-from .book import Chapter, PrintLinks, lang_attrs
+from .book import Chapter, PrintLinks, editorial_notes, lang_attrs
 from .plan import Edition, Entry
 from .provenance import content_sha256, iso_day, source_name, w3c_date
 from .scripts import font_css
@@ -153,7 +153,8 @@ class Composer:
         if edition.resolutions:
             parts += self.part("resolutions", self.t("Resolutions"), edition.resolutions, full, in_edition)
         toc = self.contents(edition) if edition.kind != "instrument" else Markup("")
-        body = self.cover(edition) + toc + parts + self.colophon(edition, digest)
+        back = editorial_notes(edition, self.lang, self.citations)  # compendium/editions/book.py
+        body = self.cover(edition) + toc + parts + back + self.colophon(edition, digest)
         return str(macro("edition.html", "page")(self, edition, self.title(edition), w3c_date(self.timestamp),
                                                   digest, body))
 

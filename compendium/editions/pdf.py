@@ -17,9 +17,11 @@ from pathlib import Path
 
 from ..atomic import write_bytes
 from . import tagging
+from . import notes_policy
+from .notes_policy import keep_notes_with_calls
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with document title and language; see the README of the package
-RENDERING = f"{PDF_VARIANT}; tagging {tagging.VERSION}"  # what else than the inputs shapes the bytes (cache key)
+RENDERING = f"{PDF_VARIANT}; tagging {tagging.VERSION}; notes policy {notes_policy.VERSION}"  # what else than the inputs shapes the bytes (cache key)
 
 _queue = None  # progress events to the parent, set by init_worker
 
@@ -134,6 +136,8 @@ def render(job: Job) -> Result:
     if _queue is not None:
         _queue.put(("start", job.label, 0))
     collect, progress = _Collect(), _Progress(job.label)
+    if not keep_notes_with_calls():  # compendium/editions/notes_policy.py
+        collect.messages.append("this WeasyPrint may set a footnote on a later page than its call")
     logging.getLogger("weasyprint").addHandler(collect)
     logging.getLogger("weasyprint.progress").addHandler(progress)
     # A book is millions of small objects: the cyclic collector would walk them again and again (a fifth of

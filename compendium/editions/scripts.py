@@ -17,7 +17,9 @@ from ..languages import script_of
 
 # Scripts whose Noto families do not follow the "Noto Serif <script name>" pattern.
 SPECIAL_FAMILIES = {
-    "Arab": (["Noto Naskh Arabic", "Noto Sans Arabic"], ["Noto Sans Arabic", "Noto Naskh Arabic"]),
+    # Arabic headings in Naskh too: Noto Sans Arabic draws lam-alef as one ligature glyph, which Poppler-based
+    # readers extract in the wrong order ("األمم" for "الأمم"); Naskh draws it as two joined glyphs.
+    "Arab": (["Noto Naskh Arabic", "Noto Sans Arabic"], ["Noto Naskh Arabic", "Noto Sans Arabic"]),
     "Hans": (["Noto Serif CJK SC"], ["Noto Sans CJK SC"]),
     "Hant": (["Noto Serif CJK TC"], ["Noto Sans CJK TC"]),
     "Jpan": (["Noto Serif CJK JP"], ["Noto Sans CJK JP"]),
