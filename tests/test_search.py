@@ -102,3 +102,10 @@ def test_check_links_checks_where_search_results_land(site):
     page.write_text(page.read_text(encoding="utf-8").replace('id="para-2"', 'id="para-x"'), encoding="utf-8")
     code, out = run("check-links", "--site-dir", str(site))
     assert code == 1 and "pagefind/fragment" in out and "para-2" in out, out
+
+
+def test_the_facts_read_as_words_in_the_index(site):
+    # The facts panel's labels and values are separate words in search excerpts ("Adopted by Economic and Social
+    # Council, resolution 2001/7 Status in force"), not run together ("Adopted byEconomic", "2001/7Status").
+    doc = pages(site, "en")["/resolutions/ecosoc-2001-7/"]
+    assert "Adopted by Economic and Social Council, resolution 2001/7 Status" in doc["content"], doc["content"][:300]
