@@ -24,7 +24,7 @@ from compendium.atomic import WriteError, write_text
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
-from compendium.editions.manifest import load_manifest
+from compendium.editions.manifest import document_pdfs, load_manifest
 from compendium.export import document_json
 from compendium.i18n import translations
 from compendium.languages import direction, info, known_languages
@@ -82,7 +82,8 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     # The printable editions, when `compendium build` made them, get a Downloads page.
     manifest = load_manifest(lang)
-    site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
+    site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None,
+                pdfs=document_pdfs(manifest))
     _state.update(lang=lang, corpus=corpus, pages={}, site=site)
     config.theme["language"] = info(lang).get("theme", lang)
     config.site_name = _text(site.title)

@@ -28,7 +28,8 @@ from ..model import Corpus, Unit
 from ..render import Renderer, inline_text
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
 from .book import Chapter, PrintLinks, lang_attrs
-from .plan import CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick
+from .plan import (CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick,
+                   printable)
 from .provenance import content_sha256, iso_day, source_name, w3c_date
 from .scripts import font_css
 
@@ -53,7 +54,7 @@ class Composer:
     def __init__(self, lang: str, timestamp: int, citations: CitationIndex | None = None, site_url: str = "",
                  corpus: Corpus | None = None):
         self.lang = lang
-        self.corpus = corpus
+        self.corpus = printable(corpus) if corpus is not None else None
         self.dir = direction(lang)
         self._ = gettext_for(lang)
         self.timestamp = timestamp

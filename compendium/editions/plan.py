@@ -20,7 +20,7 @@ from .. import addresses
 from ..facts import adopting_resolutions, adoption_date
 from ..model import Corpus, Document
 from ..translating.markers import is_untranslated, untranslated_fields
-from ..versions import pick, source_version
+from ..versions import pick
 from ..vocabulary import CLUSTER_DEFINITION, CLUSTERS, DEFINING_RESOLUTION, OTHER_CLUSTER as OTHER
 
 KINDS = ("full", "cluster", "instrument", "resolution")
@@ -96,16 +96,22 @@ def is_draft(doc: Document) -> bool:
     return record.status == "draft" or bool(untranslated_fields(doc)) or any(is_untranslated(u) for u in doc.walk())
 
 
+def printable(corpus: Corpus) -> Corpus:
+    """The corpus an edition is made from: without its draft translations, so that the chapters, the titles
+    of the documents they cite and the quotes all fall back on the source text. Computed once per corpus."""
+    cached = corpus.__dict__.get("_printable")
+    if cached is not None and cached[0] == len(corpus.documents):
+        return cached[1]
+    kept = [d for d in corpus.documents if not (d.has_text and is_draft(d))]
+    result = corpus if len(kept) == len(corpus.documents) else Corpus(kept)
+    corpus.__dict__["_printable"] = (len(corpus.documents), result)
+    return result
+
+
 def print_pick(corpus: Corpus, doc_id: str, lang: str) -> tuple[Document, bool]:
     """The version an edition prints: as a reader gets it (versions.pick), except that a draft translation is
     left out for the source text, marked as a fallback."""
-    doc, fallback = pick(corpus, doc_id, lang)
-    if fallback or not doc.has_text or not is_draft(doc):
-        return doc, fallback
-    source = source_version(corpus, doc_id)
-    if source is None or source is doc or not source.has_text:
-        return doc, fallback
-    return source, True
+    return pick(printable(corpus), doc_id, lang)
 
 
 def mandate_units(corpus: Corpus) -> tuple[tuple[str, str], ...]:
@@ -120,6 +126,7 @@ def cluster_definition(cluster: str) -> tuple[str, str] | None:
 
 
 def book(corpus: Corpus, lang: str) -> Book:
+    corpus = printable(corpus)
     result = Book(lang)
     by_cluster: dict[str, list[Entry]] = {}
     printed = adopting_resolutions(corpus) | {d for d, _u in mandate_units(corpus)}
@@ -141,6 +148,7 @@ def book(corpus: Corpus, lang: str) -> Book:
 
 def editions(corpus: Corpus, lang: str) -> list[Edition]:
     """Biggest first: the pool starts the long renders early, so the cores finish together."""
+    corpus = printable(corpus)
     b = book(corpus, lang)
     if not b.entries():
         return []

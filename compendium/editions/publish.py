@@ -68,6 +68,7 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
     """Write `<out_dir>/<lang>/downloads/…pdf` and `manifest.json` for each language; see Outcome.
     `kinds` narrows the editions made (the benchmark times the full editions alone)."""
     outcome = Outcome()
+    corpus = plan.printable(corpus)  # no draft translation is printed
     compile_all()  # the interface strings' catalogs, as the site build does: editions may come first
     cache = Cache(cache_dir)
     cache.prepare()
