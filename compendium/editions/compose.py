@@ -191,7 +191,7 @@ class Composer:
         """The documents by symbol and by title, each with the page its chapter starts on."""
         by_symbol = sorted(((s, e) for e in edition.entries() for s in e.doc.meta.symbols),
                            key=lambda p: _symbol_key(p[0]))
-        by_title = sorted(edition.entries(), key=lambda e: e.doc.title.casefold())
+        by_title = sorted(edition.entries(), key=lambda e: e.doc.display_title.casefold())
         return macro("edition.html", "index")(self, by_symbol, by_title)
 
     def colophon(self, edition: Edition, digest: str) -> Markup:
@@ -202,9 +202,7 @@ class Composer:
             renderer = Renderer(entry.doc, self.lang)
             text = Markup("<br>").join(renderer.adoption(a) for a in entry.doc.meta.adoptions)
             rows.append((self.lang_attrs(entry), entry.doc.display_title, text))
-        sources = [(self.lang_attrs(entry), entry.doc.display_title, entry.doc.meta.source)
-                   for entry in edition.entries() if entry.doc.meta.source]
-        return macro("edition.html", "colophon")(self, edition, digest, rows, sources)
+        return macro("edition.html", "colophon")(self, edition, digest, rows)
 
     # -- the whole ---------------------------------------------------------------------------------------------
     def html(self, edition: Edition) -> str:

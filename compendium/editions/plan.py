@@ -4,8 +4,9 @@ Per language: the full compendium, one edition per cluster that has instruments,
 (instrument or resolution) that has a text of its own in that language (a catalogue record alone is no
 printable document; a text in another language is printed in that language's own file). Like the printed
 compendium, the full and cluster editions hold the standards and norms and the resolutions that adopted
-them, and the full edition the resolutions its introduction quotes (MANDATES); every other resolution is
-printed in its own file only.
+them; every other resolution is printed in its own file only. The introduction quotes the mandate paragraphs
+(MANDATES) and links them to their resolution's page, or its symbol on undocs.org: printing the two whole
+resolutions would take the full edition past a tenth of the runner's size cap (tests/test_build_safety.py).
 
 A draft translation is never printed: a document whose translation is a draft, or still carries the
 untranslated marker, is printed in its source language under the notice that no translation is available
@@ -129,7 +130,7 @@ def book(corpus: Corpus, lang: str) -> Book:
     corpus = printable(corpus)
     result = Book(lang)
     by_cluster: dict[str, list[Entry]] = {}
-    printed = adopting_resolutions(corpus) | {d for d, _u in mandate_units(corpus)}
+    printed = adopting_resolutions(corpus)
     for doc_id in corpus.ids():
         doc, fallback = print_pick(corpus, doc_id, lang)
         entry = Entry(doc, fallback)
