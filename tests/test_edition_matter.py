@@ -113,7 +113,7 @@ def test_a_title_never_leaves_one_word_alone_on_its_last_line(lang, title):
     kept = keep_last_words(title, lang)
     assert kept.replace("\u00a0", " ").replace("\u2060", "") == title
     if lang == "zh":
-        assert kept.count("\u2060") == 2 and kept.endswith("\u2060".join(title[-3:]))
+        assert kept.count("\u2060") == 3 and kept.endswith("\u2060".join(title[-4:]))
     else:
         assert kept.split(" ")[-1] == "\u00a0".join(title.split(" ")[-2:])
 

@@ -220,7 +220,9 @@ class Composer:
             back = self.index(edition)
         if full:
             front += self.introduction(edition, in_edition)
-        body = front + parts + back + self.colophon(edition, digest)
+        # A resolution's own file ends with its text: the imprint gives its date, sources and fingerprint.
+        colophon = self.colophon(edition, digest) if edition.kind != "resolution" else Markup("")
+        body = front + parts + back + colophon
         return str(macro("edition.html", "page")(self, edition, self.title(edition), w3c_date(self.timestamp),
                                                   digest, body))
 
@@ -247,12 +249,12 @@ _NO_BREAK_SPACE = "\u00a0"
 
 def keep_last_words(title: str, lang: str) -> str:
     """A title as a title page sets it: its last line never holds a single word. WeasyPrint 70 has no
-    `text-wrap: balance`, so the last two words are joined by a no-break space (the last three characters by
-    word joiners in Chinese). The one place where a printed title is kept from breaking badly."""
+    `text-wrap: balance`, so the last two words are joined by a no-break space (the last four characters, a
+    compound's usual length, by word joiners in Chinese). The one place where a printed title is kept from breaking badly."""
     title = title.strip()
     if lang.split("-")[0] in _UNSPACED:
-        head, tail = title[:-3], title[-3:]
-        return head + _WORD_JOINER.join(tail) if len(title) > 6 else title
+        head, tail = title[:-4], title[-4:]
+        return head + _WORD_JOINER.join(tail) if len(title) > 8 else title
     head, space, last = title.rpartition(" ")
     return head + _NO_BREAK_SPACE + last if space else title
 
