@@ -148,8 +148,8 @@ class Composer:
     def cover_title(self) -> str:
         return keep_last_words(self.compendium_title(), self.lang)
 
-    def contents(self, edition: Edition) -> Markup:
-        return macro("edition.html", "contents")(self, edition)
+    def contents(self, edition: Edition, introduction: bool = False) -> Markup:
+        return macro("edition.html", "contents")(self, edition, introduction)
 
     def part(self, anchor: str, title: Markup, entries: tuple[Entry, ...], with_title: bool,
              in_edition: frozenset[str]) -> Markup:
@@ -215,11 +215,11 @@ class Composer:
             parts += self.part("resolutions", self.t("Resolutions"), edition.resolutions, full, in_edition)
         front = self.cover(edition) + self.imprint(edition, digest)
         back = Markup("")
+        introduction = self.introduction(edition, in_edition) if full else Markup("")
         if not edition.single:
-            front += self.contents(edition)
+            front += self.contents(edition, bool(introduction))
             back = self.index(edition)
-        if full:
-            front += self.introduction(edition, in_edition)
+        front += introduction
         # A resolution's own file ends with its text: the imprint gives its date, sources and fingerprint.
         colophon = self.colophon(edition, digest) if edition.kind != "resolution" else Markup("")
         body = front + parts + back + colophon
