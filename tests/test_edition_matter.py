@@ -39,6 +39,18 @@ def make_content(content: Path) -> Path:
               f"---\nid: test-rules\nkind: rules\ntitle: {title}\nsymbol: A/RES/70/175\ncluster: custody\n"
               "adopted_by: {body: ga, resolution: 70/175, date: '2015-12-17'}\ncompleteness: complete\n---\n\n"
               + "".join(f"{n}. {'Paragraphe' if lang == 'fr' else 'Paragraph'} {n}.\n\n" for n in range(1, 4)))
+    # Catalogue records with titles of every length from 60 to 140 characters: in the contents, some end just
+    # before the edge of the line, where the leader and the page number would wrap alone.
+    words = "on the treatment of persons deprived of their liberty in every kind of place of detention".split()
+    for n in range(24):
+        title = f"Test principles {n:02d}"
+        for word in words * 2:
+            if len(title) >= 60 + 3 * n:
+                break
+            title += " " + word
+        write(content, f"instruments/test-record-{n:02d}/en.md",
+              f"---\nid: test-record-{n:02d}\nkind: principles\ntitle: {title}\ncluster: custody\n"
+              "completeness: none\n---\n")
     corpus = load(content, Report())
     write(content, "resolutions/ecosoc-2003-30/fr.md", scaffold(corpus.get("ecosoc-2003-30", "en"), "fr"))
     return content
