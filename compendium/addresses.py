@@ -18,6 +18,8 @@ from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 UNDOCS = "https://undocs.org/"
+# The United Nations Official Document System, where the official texts of the resolutions are.
+OFFICIAL_DOCUMENTS = "https://documents.un.org/"
 COLUMN_FILE = "parallel.html"  # beside a document's page: its text as a column of the side-by-side view
 
 
@@ -126,12 +128,19 @@ def source_uri(path: str) -> str:
 
 # -- editions ---------------------------------------------------------------------------------------------------
 def edition_file(lang: str, kind: str, slug: str) -> str:
-    """A PDF edition, from the site root: the full compendium, a cluster's or an instrument's."""
+    """A PDF edition, from the site root: the full compendium, a cluster's, an instrument's or a resolution's."""
     if kind == "full":
         return f"{lang}/downloads/compendium-{lang}.pdf"
     if kind == "cluster":
         return f"{lang}/downloads/cluster-{slug}-{lang}.pdf"
+    if kind == "resolution":
+        return f"{lang}/downloads/resolutions/{slug}-{lang}.pdf"
     return f"{lang}/downloads/instruments/{slug}-{lang}.pdf"
+
+
+def document_pdf(ref: DocRef, lang: str) -> str:
+    """A document's own PDF in `lang`, from the site root."""
+    return edition_file(lang, "instrument" if ref.collection == "instruments" else "resolution", ref.id)
 
 
 def downloads_dir(lang: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .addresses import absolute, relative
+from .addresses import absolute, document_pdf, relative
 from .facts import first_adoption
 from .model import Document
 from .unitid import unit_label
@@ -101,10 +101,13 @@ class CiteBox:
     label_cite: str
     label_copied: str
     label_json: str
+    pdf_href: str | None = None  # the document's own PDF in the page's language, where the build made one
+    label_pdf: str = "PDF"
 
 
-def cite_box(doc: Document, lang: str, _: Callable[[str], str], site_url: str) -> CiteBox:
-    """`doc`: the version shown on the page of `lang` (its own text, or the source text under a notice)."""
+def cite_box(doc: Document, lang: str, _: Callable[[str], str], site_url: str, pdf: bool = False) -> CiteBox:
+    """`doc`: the version shown on the page of `lang` (its own text, or the source text under a notice);
+    `pdf`: the document has its own PDF edition in `lang`."""
     from .i18n import pgettext_for
 
     pgettext = pgettext_for(lang)
@@ -117,4 +120,6 @@ def cite_box(doc: Document, lang: str, _: Callable[[str], str], site_url: str) -
         label_cite=pgettext("button", "Cite"),
         label_copied=_("Citation copied"),
         label_json=_("Data (JSON)"),
+        pdf_href=relative(page, document_pdf(doc.ref, lang)) if pdf else None,
+        label_pdf=_("Print (PDF)"),
     )

@@ -114,8 +114,10 @@ class Site:
     """Everything one language's site shows, page by page, in the order of its navigation."""
 
     def __init__(self, corpus: Corpus, lang: str, downloads: Callable[[], str] | None = None,
-                 extra_pages: list[SitePage] | None = None):
+                 extra_pages: list[SitePage] | None = None, pdfs: frozenset[str] = frozenset()):
+        """`pdfs`: the documents that have their own PDF in this language (editions.manifest.document_pdfs)."""
         self.corpus, self.lang = corpus, lang
+        self.pdfs = pdfs
         self._ = gettext_for(lang)
         self.indexes = Indexes(corpus, lang, self._)
         self.downloads = downloads
@@ -214,7 +216,8 @@ class Site:
                 text_language=CompareChoice(doc.lang, info(doc.lang)["name"], direction(doc.lang), None),
                 neighbours=self.neighbours(doc, links),
                 cluster_label=cluster_name(doc.meta.cluster, _) if doc.meta.cluster else "",
-                cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang)),
+                cite=cite_box(doc, lang, _, site_root(settings.current().site_url, lang),
+                              pdf=not fallback and doc.id in self.pdfs),
                 search_filters=self.search_filters(doc), title_call=renderer.title_call(),
                 titled=title_version(self.corpus, doc, lang),
                 search_language=info(doc.lang).get("name", doc.lang) if fallback else "",

@@ -28,7 +28,7 @@ from compendium.atomic import WriteError, write_text
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
-from compendium.editions.manifest import load_manifest
+from compendium.editions.manifest import document_pdfs, load_manifest
 from compendium.export import document_json
 from compendium.catalogs import po_path
 from compendium.i18n import translations
@@ -121,7 +121,8 @@ def on_config(config):
         return config
     # The printable editions, when `compendium build` made them, get a Downloads page.
     manifest = load_manifest(lang)
-    site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None)
+    site = Site(corpus, lang, downloads=(lambda: downloads_html(lang, manifest)) if manifest else None,
+                pdfs=document_pdfs(manifest))
     _state.update(lang=lang, corpus=corpus, pages={}, site=site, errors=[])
     config.theme["language"] = theme_language(config, info(lang).get("theme", lang))
     config.theme["direction"] = direction(lang)  # the theme's would be its fallback's (left to right)

@@ -116,7 +116,7 @@ def test_a_chapter_has_the_citation_links_lineage_and_cited_by_of_its_web_page(c
     rules = chapter(corpus, "test-rules", everything)
     assert "Replaces the" in rules and "Old Rules for Test Cases" in rules  # lineage, with the title
     assert "Adopted, amended or recalled by" in rules
-    assert "<dt>Supersedes</dt><dd><a href=\"#doc-old-rules\">Old Rules for Test Cases</a></dd>" in rules
+    assert "<dt>Supersedes</dt> <dd><a href=\"#doc-old-rules\">Old Rules for Test Cases</a></dd>" in rules
     assert ">old-rules<" not in rules
     old = chapter(corpus, "old-rules", everything)
     assert "Superseded by the" in old and "Test Rules" in old

@@ -1,4 +1,12 @@
-"""The whole HTML of an edition: cover, contents, parts with their chapters, resolutions, colophon.
+"""The whole HTML of an edition: title page, imprint, contents, introduction, parts with their chapters,
+resolutions, index, colophon.
+
+The front matter is a printed compendium's: the title page; the imprint (edition date, an unofficial
+compilation, where the official texts are, what this edition was made from and that drafts are not
+printed); the introduction, which quotes the mandate paragraphs from the loaded corpus (plan.MANDATES) and
+links them inside the edition; a part page per cluster quoting the cluster's definition. The back matter is
+an index of the documents by symbol and by title, with page numbers. A single document's edition has the
+title page, the imprint and the document.
 
 Every interface string goes through the language's gettext; every title comes from a content file. The
 result is one self-contained HTML string whose hash (with the stylesheet) keys the edition's cache.
@@ -6,16 +14,22 @@ result is one self-contained HTML string whose hash (with the stylesheet) keys t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
+from .. import addresses
+from ..addresses import DocRef
 from ..citations import CitationIndex
 from ..i18n import format_iso_date, gettext_for
 from ..languages import direction, info
 from ..markup import Markup, escape, macro
-from ..render import Renderer
+from ..model import Corpus, Unit
+from ..render import Renderer, inline_text
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
 from .book import Chapter, PrintLinks, editorial_notes, lang_attrs
-from .plan import Edition, Entry
+from .plan import (CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick,
+                   printable)
 from .provenance import content_sha256, iso_day, source_name, w3c_date
 from .scripts import font_css
 
@@ -37,8 +51,10 @@ class Composer:
 
     compendium_msgid = SITE_TITLE
 
-    def __init__(self, lang: str, timestamp: int, citations: CitationIndex | None = None, site_url: str = ""):
+    def __init__(self, lang: str, timestamp: int, citations: CitationIndex | None = None, site_url: str = "",
+                 corpus: Corpus | None = None):
         self.lang = lang
+        self.corpus = printable(corpus) if corpus is not None else None
         self.dir = direction(lang)
         self._ = gettext_for(lang)
         self.timestamp = timestamp
@@ -58,6 +74,9 @@ class Composer:
         return self._chapters[key]
 
     def _symbols(self, entry: Entry, in_edition: frozenset[str]) -> tuple[tuple[str, str], ...]:
+        return self._symbols_of(in_edition)
+
+    def _symbols_of(self, in_edition: frozenset[str]) -> tuple[tuple[str, str], ...]:
         """The symbols of the documents outside the edition, so that a link to one can go to undocs.org."""
         if self.citations is None:
             return ()
@@ -97,7 +116,7 @@ class Composer:
 
     def title(self, edition: Edition) -> str:
         """The PDF's title (and the Downloads page's): the document's own title for a single instrument."""
-        if edition.kind == "instrument":
+        if edition.single:
             return edition.entries()[0].doc.title
         if edition.kind == "cluster":
             return f"{self.part_title(edition.slug)} — {self.compendium_title()}"
@@ -116,22 +135,64 @@ class Composer:
         sub = Markup("")
         if edition.kind == "cluster":
             sub = Markup('<p class="cmp-cover-subtitle">{}</p>').format(self.part_html(edition.slug))
-        elif edition.kind == "instrument":
+        elif edition.single:
             entry = edition.entries()[0]
-            sub = Markup('<p class="cmp-cover-subtitle"{}>{}</p>').format(self.lang_attrs(entry), entry.doc.title)
+            sub = Markup('<p class="cmp-cover-subtitle"{}>{}</p>').format(self.lang_attrs(entry),
+                                                                          keep_last_words(entry.doc.title, entry.doc.lang))
         entries = edition.entries()
         fallbacks = sum(e.fallback for e in entries)
         note = self.t("Documents given in their source language, not yet translated: %(count)s of %(total)s",
                       count=fallbacks, total=len(entries)) if fallbacks else None
         return macro("edition.html", "cover")(self, edition, sub, note)
 
-    def contents(self, edition: Edition) -> Markup:
-        return macro("edition.html", "contents")(self, edition)
+    def cover_title(self) -> str:
+        return keep_last_words(self.compendium_title(), self.lang)
+
+    def contents(self, edition: Edition, introduction: bool = False) -> Markup:
+        return macro("edition.html", "contents")(self, edition, introduction)
 
     def part(self, anchor: str, title: Markup, entries: tuple[Entry, ...], with_title: bool,
              in_edition: frozenset[str]) -> Markup:
         chapters = Markup("").join(self.chapter(e, in_edition) for e in entries)
-        return macro("edition.html", "part")(anchor, title, chapters, with_title)
+        where = cluster_definition(anchor)
+        definition = self.quote(*where, in_edition) if where and with_title else None
+        return macro("edition.html", "part")(self, anchor, title, chapters, with_title, definition)
+
+    # -- front matter ------------------------------------------------------------------------------------------
+    def imprint(self, edition: Edition, digest: str) -> Markup:
+        drafts = [e for e in edition.entries() if e.fallback]
+        return macro("edition.html", "imprint")(self, edition, digest, len(drafts),
+                                                 SimpleNamespace(ods=addresses.OFFICIAL_DOCUMENTS, undocs=addresses.UNDOCS))
+
+    def quote(self, doc_id: str, unit_id: str, in_edition: frozenset[str]) -> SimpleNamespace | None:
+        """A paragraph of the corpus quoted whole (with its sub-paragraphs), in the edition's language where
+        the document has a printable text in it, else in its source language marked with its lang; linked to
+        the paragraph in the edition, else to its page or symbol outside it."""
+        if self.corpus is None or not self.corpus.versions(doc_id):
+            return None
+        doc, fallback = print_pick(self.corpus, doc_id, self.lang)
+        unit = next((u for u in doc.walk() if u.id == unit_id), None)
+        if unit is None:
+            return None
+        links = PrintLinks(self.lang, DocRef(doc.collection, doc_id), in_edition, self._symbols_of(in_edition),
+                           self.site_url)
+        return SimpleNamespace(doc=doc, unit=unit, fallback=fallback, attrs=lang_attrs(doc, fallback),
+                               paragraphs=[(u.kind, u.number, inline_text(u.text)) for u in _paragraphs(unit)],
+                               href=links.document(doc.ref, unit_id))
+
+    def introduction(self, edition: Edition, in_edition: frozenset[str]) -> Markup:
+        publishing = self.quote(*PUBLISHING_MANDATE, in_edition)
+        clusters = self.quote(*CLUSTERS_MANDATE, in_edition)
+        if publishing is None and clusters is None:
+            return Markup("")
+        return macro("edition.html", "introduction")(self, publishing, clusters)
+
+    def index(self, edition: Edition) -> Markup:
+        """The documents by symbol and by title, each with the page its chapter starts on."""
+        by_symbol = sorted(((s, e) for e in edition.entries() for s in e.doc.meta.symbols),
+                           key=lambda p: _symbol_key(p[0]))
+        by_title = sorted(edition.entries(), key=lambda e: e.doc.display_title.casefold())
+        return macro("edition.html", "index")(self, by_symbol, by_title)
 
     def colophon(self, edition: Edition, digest: str) -> Markup:
         rows = []
@@ -152,15 +213,51 @@ class Composer:
                                 for cluster, entries in edition.parts)
         if edition.resolutions:
             parts += self.part("resolutions", self.t("Resolutions"), edition.resolutions, full, in_edition)
-        toc = self.contents(edition) if edition.kind != "instrument" else Markup("")
-        back = editorial_notes(edition, self.lang, self.citations)  # compendium/editions/book.py
-        body = self.cover(edition) + toc + parts + back + self.colophon(edition, digest)
+        front = self.cover(edition) + self.imprint(edition, digest)
+        back = Markup("")
+        notes = editorial_notes(edition, self.lang, self.citations)  # compendium/editions/book.py
+        introduction = self.introduction(edition, in_edition) if full else Markup("")
+        if not edition.single:
+            front += self.contents(edition, bool(introduction))
+            back = self.index(edition)
+        front += introduction
+        # A resolution's own file ends with its text: the imprint gives its date, sources and fingerprint.
+        colophon = self.colophon(edition, digest) if edition.kind != "resolution" else Markup("")
+        body = front + parts + notes + back + colophon
         return str(macro("edition.html", "page")(self, edition, self.title(edition), w3c_date(self.timestamp),
                                                   digest, body))
 
     def stylesheet(self, edition: Edition) -> str:
         quoted = sorted({e.doc.lang for e in edition.entries()} - {self.lang})
         return STYLESHEET.read_text(encoding="utf-8") + running_css(direction(self.lang)) + font_css(self.lang, quoted)
+
+
+def _paragraphs(unit: Unit) -> list[Unit]:
+    """A quoted unit and its sub-paragraphs, in order (no headings)."""
+    return [u for u in unit.walk() if u.text.strip()]
+
+
+def _symbol_key(symbol: str) -> tuple:
+    """A/RES/70/175 after A/RES/9/…: the numbers in a symbol compare as numbers."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", symbol) if p)
+
+
+# Languages written without spaces between words: a title's last characters are joined instead.
+_UNSPACED = ("zh", "ja")
+_WORD_JOINER = "\u2060"
+_NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_last_words(title: str, lang: str) -> str:
+    """A title as a title page sets it: its last line never holds a single word. WeasyPrint 70 has no
+    `text-wrap: balance`, so the last two words are joined by a no-break space (the last four characters, a
+    compound's usual length, by word joiners in Chinese). The one place where a printed title is kept from breaking badly."""
+    title = title.strip()
+    if lang.split("-")[0] in _UNSPACED:
+        head, tail = title[:-4], title[-4:]
+        return head + _WORD_JOINER.join(tail) if len(title) > 8 else title
+    head, space, last = title.rpartition(" ")
+    return head + _NO_BREAK_SPACE + last if space else title
 
 
 def running_css(dir_: str) -> str:

@@ -28,7 +28,8 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
     if not files:
         return str(macro("downloads.html", "no_editions")(_))
     here = page_dir if page_dir is not None else addresses.downloads_page(lang)
-    kinds = {"full": _("Full compendium"), "cluster": _("Cluster"), "instrument": _("Instrument")}
+    kinds = {"full": _("Full compendium"), "cluster": _("Cluster"), "instrument": _("Instrument"),
+             "resolution": _("Resolution")}
     rows = []
     for f in files:
         title_lang = f.get("title_lang") or lang

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import settings
 from ..atomic import write_text
 from ..settings import ENV_NAMES
+from .plan import SINGLE
 
 FORMAT = 1
 NAME = "manifest.json"
@@ -48,6 +49,11 @@ def load_manifest(lang: str, root: Path | str | None = None) -> dict | None:
         return json.loads(manifest_path(Path(root), lang).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def document_pdfs(manifest: dict | None) -> frozenset[str]:
+    """The ids of the documents that have their own PDF in the manifest's language."""
+    return frozenset(e["id"] for e in (manifest or {}).get("files", []) if e["kind"] in SINGLE)
 
 
 def find_file(manifest: dict | None, kind: str, ident: str) -> dict | None:

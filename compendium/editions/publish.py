@@ -68,14 +68,16 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
     """Write `<out_dir>/<lang>/downloads/…pdf` and `manifest.json` for each language; see Outcome.
     `kinds` narrows the editions made (the benchmark times the full editions alone)."""
     outcome = Outcome()
+    corpus = plan.printable(corpus)  # no draft translation is printed
     compile_all()  # the interface strings' catalogs, as the site build does: editions may come first
     cache = Cache(cache_dir)
     cache.prepare()
     stamp = edition_timestamp(content)
     planned: list[_Planned] = []
     jobs: dict[str, Job] = {}
+    citations = citation_index(corpus)
     for lang in langs:
-        composer = Composer(lang, stamp, citations=citation_index(corpus))
+        composer = Composer(lang, stamp, citations=citations, corpus=corpus)
         fonts = font_files(lang)
         for edition in (e for e in plan.editions(corpus, lang) if e.kind in kinds):
             try:
@@ -86,9 +88,9 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
             quoted = {e.doc.lang for e in edition.entries()}
             key = input_key(page, css, fonts + tuple(f for q in sorted(quoted) for f in font_files(q)), RENDERING)
             first = edition.entries()[0]
-            single = edition.kind == "instrument"
+            single = edition.single
             record = {"path": edition.path, "kind": edition.kind, "id": edition.slug,
-                      "cluster": edition.parts[0][0] if edition.kind != "full" else None,
+                      "cluster": edition.parts[0][0] if edition.kind != "full" and edition.parts else None,
                       "title": composer.title(edition), "title_lang": first.doc.lang if single else lang,
                       "fallback": bool(single and first.fallback), "content_sha256": content_sha256(edition.docs())}
             planned.append(_Planned(edition, key, record))
@@ -132,7 +134,7 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
 def _blame(planned: list[_Planned], errors: dict[str, str], outcome: Outcome) -> None:
     """A failed edition of many documents names those whose own edition failed too: the likely culprits."""
     failed_alone = {p.edition.entries()[0].id: p for p in planned
-                    if p.edition.kind == "instrument" and p.edition.label in errors}
+                    if p.edition.single and p.edition.label in errors}
     for item in planned:
         if item.edition.label not in errors:
             continue
