@@ -137,6 +137,7 @@ def _sub_item(mark: str, lettered: Unit, last: Unit | None, following: str | Non
 class _Builder:
     def __init__(self, path: Path, report: Report, numbering: str):
         self.path, self.report, self.numbering = path, report, numbering
+        self.absent: frozenset[str] = frozenset()  # source unit ids a translation does not have
         self.units: list[Unit] = []
         self.footnotes: list[Unit] = []
         self.seen: dict[str, int] = {}
@@ -169,6 +170,8 @@ class _Builder:
 
     def _count(self, key: str) -> int:
         self.counters[key] = self.counters.get(key, 0) + 1
+        while child_id(key, self.counters[key]) in self.absent:  # a unit the translation does not have
+            self.counters[key] += 1
         return self.counters[key]
 
     def _register(self, unit: Unit) -> Unit:
@@ -306,9 +309,11 @@ class _Builder:
 
 
 def parse_body(path: Path, body: str, first_line: int, report: Report, numbering: str = "auto",
-               footnotes_missing: bool = False) -> list[Unit]:
+               footnotes_missing: bool = False, absent: tuple[str, ...] = ()) -> list[Unit]:
+    """`absent`: the source's unit ids a translation does not have (its front matter's translation.absent)."""
     blocks = split_blocks(body, first_line)
     builder = _Builder(path, report, numbering)
+    builder.absent = frozenset(absent)
     builder.restarting = _auto_section_numbering(blocks)
     following = _following_marks(blocks)
     for index, block in enumerate(blocks):

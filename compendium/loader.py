@@ -41,7 +41,8 @@ def load_file(path: Path, collection: str, report: Report) -> Document | None:
         return None
     _check_unsafe(path, raw.body, raw.body_line, report)
     meta = typed_metadata(raw.metadata)
-    units = parse_body(path, raw.body, raw.body_line, report, meta.numbering, meta.footnotes_missing)
+    units = parse_body(path, raw.body, raw.body_line, report, meta.numbering, meta.footnotes_missing,
+                       meta.translation.absent if meta.translation is not None else ())
     doc = Document(folder_id, collection, lang, path, raw.metadata, units, raw.key_lines, raw.body_line)  # id == folder, checked
     if meta.completeness == "none" and doc.has_text:
         report.warning(path, raw.key_lines.get("completeness", 1), 1, "'completeness: none' but the file has a text",

@@ -74,6 +74,9 @@ class TranslationRecord:
     """A translation's `translation:` block: its status and the source unit hashes it was made from."""
     status: str | None
     source_hashes: dict[str, str]
+    # the source's units an official translation does not have ("Now, therefore," in the French UDHR): the
+    # parser gives the paragraphs after such a unit the source's ids, and alignment does not ask for it
+    absent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

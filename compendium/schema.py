@@ -214,6 +214,10 @@ def _check_translation(c: _Checker) -> None:
     if not isinstance(hashes, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in hashes.items()):
         c.error("translation", "'source_hashes' must map unit ids to hashes", "let 'compendium translate-init' write it")
         return
+    absent = value.get("absent", [])
+    if not (isinstance(absent, list) and all(isinstance(a, str) and SLUG.match(a) for a in absent)):
+        c.error("translation", "'absent' must be a list of the source's unit ids this translation does not have",
+                "write 'absent: [preamble-8]' (only where the official translation has no such paragraph)")
     _check_hashes(c, hashes)
 
 
@@ -222,9 +226,9 @@ def _check_hashes(c: _Checker, hashes: dict[str, str]) -> None:
     from .translating.markers import HASH
 
     for key in map(str, c.meta["translation"]):
-        if key not in ("status", "source_hashes"):
+        if key not in ("status", "source_hashes", "absent"):
             c.report.error(c.path, entry_line(c.path, key, c.line("translation")), 1,
-                           f"unknown key '{key}' in 'translation'", "use 'status' and 'source_hashes'")
+                           f"unknown key '{key}' in 'translation'", "use 'status', 'source_hashes' and 'absent'")
     for uid, digest in hashes.items():
         if not HASH.match(digest):
             c.report.error(c.path, entry_line(c.path, uid, c.line("translation")), 1,
@@ -264,7 +268,9 @@ def _translation(value: Any) -> TranslationRecord | None:
         return None
     hashes = value.get("source_hashes") or {}
     hashes = {str(k): str(v) for k, v in hashes.items()} if isinstance(hashes, dict) else {}
-    return TranslationRecord(_text(value.get("status")), hashes)
+    absent = value.get("absent")
+    absent = tuple(str(a) for a in absent) if isinstance(absent, list) else ()
+    return TranslationRecord(_text(value.get("status")), hashes, absent)
 
 
 def typed_metadata(meta: dict[str, Any], fallback_title: str = "") -> Metadata:

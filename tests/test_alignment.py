@@ -170,3 +170,30 @@ def test_a_source_that_gained_a_preambular_paragraph_names_it(content):
     at = line_of(content, "*Rappelant également*")
     message = one_error(content, at, "the source gained preamble, paragraph 3 ('preamble-3')", f"before line {at}")
     assert re.search(r"en\.md line \d+: '\*?Noting", message.replace("*", "")) or "Noting a paragraph" in message
+
+
+def test_an_official_translation_may_lack_a_source_unit_it_declares_absent(tmp_path):
+    # The French Universal Declaration has no paragraph "Now, therefore,": declared in translation.absent, the
+    # paragraphs after it keep the source's ids and nothing is reported; undeclared, it is a shifted preamble.
+    from compendium.diagnostics import Report
+    from compendium.loader import load
+    from helpers import run, write
+
+    head = "---\nid: ecosoc-2000-9\nkind: resolution\ntitle: {t}\ncompleteness: complete\n{extra}---\n\n"
+    write(tmp_path, "resolutions/ecosoc-2000-9/en.md", head.format(t="Nine", extra="") +
+          "*Considering* one,\n\n*Now, therefore,*\n\n*Proclaims* three,\n\n1. *Decides* four.\n")
+    french = ("*Considérant* un,\n\n*Proclame* trois,\n\n1. *Décide* quatre.\n")
+    write(tmp_path, "resolutions/ecosoc-2000-9/fr.md", head.format(
+        t="Neuf", extra="translation: {status: official, absent: [preamble-2]}\n") + french)
+    corpus = load(tmp_path, Report())
+    assert corpus.get("ecosoc-2000-9", "fr").unit_ids() == ["preamble-1", "preamble-3", "para-1"]
+    code, out = run("validate", "--content", str(tmp_path))
+    assert code == 0 and "error" not in out.replace("0 error(s)", ""), out
+    write(tmp_path, "resolutions/ecosoc-2000-9/fr.md", head.format(
+        t="Neuf", extra="translation: {status: official}\n") + french)
+    code, out = run("validate", "--content", str(tmp_path))
+    assert code == 1 and "preamble-2" in out, out
+    write(tmp_path, "resolutions/ecosoc-2000-9/fr.md", head.format(
+        t="Neuf", extra="translation: {status: official, absent: preamble-2}\n") + french)
+    code, out = run("validate", "--content", str(tmp_path))
+    assert code == 1 and "'absent' must be a list" in out, out

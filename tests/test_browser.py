@@ -29,6 +29,8 @@ def udhr_content(content: Path) -> None:
         # One document in six languages: the same id everywhere, and a cluster for the test site.
         text = re.sub(r"^id: .*$", "id: udhr", text, count=1, flags=re.M)
         text = re.sub(r"^cluster: .*\n", "", text, flags=re.M).replace("\n---\n", "\ncluster: custody\n---\n", 1)
+        if lang == "fr":  # the French text has no paragraph "Now, therefore,": its proclamation is preamble-9
+            text = text.replace("\n---\n", "\ntranslation: {status: official, absent: [preamble-8]}\n---\n", 1)
         write(content, f"instruments/udhr/{lang}.md", text)
     # A long value without a place to break (a file name) in the facts panel: it must not widen a phone's page.
     write(content, "resolutions/ecosoc-2000-1/en.md",

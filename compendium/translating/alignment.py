@@ -70,7 +70,10 @@ def align(translation: Document, source: Document, current: dict[str, str] | Non
     mine = translation.unit_ids()
     mine_set = set(mine)
     recorded = recorded_hashes(translation)
+    absent = set(block.absent) if block is not None else set()
     for uid, now in current.items():
+        if uid in absent:
+            continue  # the official translation has no such unit (translation.absent)
         if uid not in mine_set:
             result.missing.append(uid)
         elif uid not in recorded:

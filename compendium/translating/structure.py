@@ -176,6 +176,9 @@ def _by_hash(recorded: list[str], current: list[str]) -> list[tuple[int | None, 
 
 def _check_preamble(ctx: _Context, prefix: str) -> None:
     mine, theirs = _preamble(ctx.doc, prefix), _preamble(ctx.source, prefix)
+    block = ctx.doc.meta.translation
+    if block is not None and block.absent:  # units the official translation does not have
+        theirs = [u for u in theirs if u.id not in set(block.absent)]
     recorded = recorded_hashes(ctx.doc)
     was = [recorded[k] for k in sorted((k for k in recorded if k.rsplit("-", 1)[0] == prefix and
                                          k.rsplit("-", 1)[1].isdigit()), key=lambda k: int(k.rsplit("-", 1)[1]))]
