@@ -268,8 +268,12 @@ class Renderer:
     def _outdated_note(self, unit_id: str) -> str:
         if unit_id not in self.outdated:
             return ""
-        return (f'<p class="cmp-outdated-note">{_esc(self._("Outdated: the source of this paragraph has changed."))} '
-                f'<a href="{_esc(self.source_href(unit_id))}" hreflang="{_esc(self.source_language)}">'
+        note = _esc(self._("Outdated: the source of this paragraph has changed."))
+        href = self.source_href(unit_id)
+        if href is None:  # print without the site's address: the note alone
+            return f'<p class="cmp-outdated-note">{note}</p>'
+        return (f'<p class="cmp-outdated-note">{note} '
+                f'<a href="{_esc(href)}" hreflang="{_esc(self.source_language)}">'
                 f'{_esc(self._("Current source text"))} ({_esc(self.source_language_name)})</a></p>')
 
     def _unit(self, u: Unit, depth: int) -> str:

@@ -168,3 +168,24 @@ def test_printed_front_and_back_matter_read_back_from_the_pdf(corpus, tmp_path):
     reader = PdfReader(full)
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert len(titles) >= 4
+
+
+def test_an_outdated_paragraph_is_marked_in_print_as_on_the_web(tmp_path):
+    # The French text was made from an older English paragraph 1 (its recorded hash differs): the printed chapter
+    # marks that paragraph, and only it, as the web page does.
+    content = tmp_path / "content"
+    head = ("---\nid: test-rules\nkind: rules\ntitle: {t}\ncluster: custody\ncompleteness: complete\n{extra}---\n\n")
+    write(content, "instruments/test-rules/en.md", head.format(t="Test rules", extra="") +
+          "1. The first rule, as it reads now.\n\n2. The second rule.\n")
+    english = load(content, Report()).get("test-rules", "en")
+    hashes = {u.id: u.hash for u in english.walk()}
+    write(content, "instruments/test-rules/fr.md", head.format(
+        t="Règles d'essai", extra="translation:\n  status: official\n  source_hashes:\n"
+        f"    para-1: \"{'0' * 12}\"\n    para-2: \"{hashes['para-2']}\"\n") +
+          "1. La première règle, telle qu'elle était.\n\n2. La deuxième règle.\n")
+    corpus = load(content, Report())
+    html = composed(corpus, "fr", "instrument")
+    assert html.count('class="cmp-outdated-note"') == 1
+    first, second = html.index('id="para-1"'), html.index('id="para-2"')
+    assert first < html.index('class="cmp-outdated-note"') < second  # in paragraph 1, before its text
+    assert "cmp-outdated-note" not in composed(corpus, "en", "instrument")

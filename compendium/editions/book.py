@@ -36,8 +36,8 @@ class PrintLinks:
     site_url: str = ""  # the published site, where a document outside the edition can be read
 
     def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None:
-        if lang not in (None, self.lang):
-            return None  # another language's text is not in this edition
+        if lang not in (None, self.lang):  # another language's text is not in this edition: its page on the site
+            return addresses.absolute(self.site_url, ref.page(lang) + addresses.fragment(unit_id)) if self.site_url else None
         if ref.id in self.in_edition:
             return "#" + (ref.print_id(unit_id, self.alone) if unit_id else ref.chapter_anchor)
         if self.site_url:
@@ -77,12 +77,15 @@ class Chapter:
     """The HTML of one document for one language's editions (the same in the full, cluster and own edition,
     given the same set of documents to link to)."""
 
-    def __init__(self, entry: Entry, lang: str, citations=None, links: PrintLinks | None = None):
+    def __init__(self, entry: Entry, lang: str, citations=None, links: PrintLinks | None = None,
+                 outdated: frozenset[str] = frozenset(), source_language: str | None = None):
+        """`outdated`: the translation's units whose source changed since (marked as on the web)."""
         self.entry = entry
         self.doc = entry.doc
         self.lang = lang
         self.links = links or PrintLinks(lang, entry.doc.ref, frozenset({entry.doc.id}))
-        self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=PRINT)
+        self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=PRINT,
+                                 outdated=outdated, source_language=source_language)
         self._ = self.renderer._
 
     @property

@@ -27,6 +27,7 @@ from ..markup import Markup, escape, macro
 from ..model import Corpus, Unit
 from ..render import Renderer, inline_text
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
+from ..translating.status import document_status
 from .book import Chapter, PrintLinks, editorial_notes, lang_attrs
 from .plan import (CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick,
                    printable)
@@ -68,7 +69,13 @@ class Composer:
             try:
                 links = PrintLinks(self.lang, entry.doc.ref, in_edition, self._symbols(entry, in_edition),
                                    self.site_url)
-                self._chapters[key] = Markup(Chapter(entry, self.lang, self.citations, links).html())
+                outdated, source = frozenset(), None
+                state = (document_status(self.corpus, entry.doc.id, self.lang)
+                         if self.corpus is not None and not entry.fallback else None)
+                if state is not None and state.status != "source":  # a translation: its outdated paragraphs
+                    outdated, source = frozenset(state.outdated_units), state.source_language
+                self._chapters[key] = Markup(Chapter(entry, self.lang, self.citations, links, outdated,
+                                                     source).html())
             except Exception as exc:  # noqa: BLE001  (named with its file, then reported by the caller)
                 raise ChapterError(entry, exc) from exc
         return self._chapters[key]
