@@ -269,11 +269,10 @@ class Renderer:
         if unit_id not in self.outdated:
             return ""
         note = _esc(self._("Outdated: the source of this paragraph has changed."))
-        href = self.source_href(unit_id)
-        if href is None:  # print without the site's address: the note alone
+        if self.source_href(unit_id) is None:  # print without the site's address: the note alone
             return f'<p class="cmp-outdated-note">{note}</p>'
         return (f'<p class="cmp-outdated-note">{note} '
-                f'<a href="{_esc(href)}" hreflang="{_esc(self.source_language)}">'
+                f'<a href="{_esc(self.source_href(unit_id))}" hreflang="{_esc(self.source_language)}">'
                 f'{_esc(self._("Current source text"))} ({_esc(self.source_language_name)})</a></p>')
 
     def _unit(self, u: Unit, depth: int) -> str:
