@@ -97,6 +97,8 @@ def _search(page, url: str, lang: str, word: str, where: str = "") -> tuple[list
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill(word)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
+    # the first result comes first; the list is busy until the others are on it
+    page.wait_for_selector(".md-search-result__list[aria-busy=false]", timeout=15000)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()], fetched
 
 

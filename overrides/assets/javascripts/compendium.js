@@ -186,13 +186,17 @@
       return pagefind.search(query, { filters: filters });
     }).then(function (search) {
       if (ticket !== latest || !search) return null;
-      // The first few results at once, the others after them: each page's record is fetched only when shown.
+      // The first result as soon as its page's record is here, the others after it: each record is fetched
+      // only when shown. The list is marked busy until all of them are on it.
       var results = search.results.slice(0, SHOWN);
+      list.setAttribute("aria-busy", "true");
       return Promise.all(results.slice(0, FIRST).map(function (r) { return r.data(); })).then(function (pages) {
         if (ticket !== latest) return null;
         render(pages, search.results.length);
         return Promise.all(results.slice(FIRST).map(function (r) { return r.data(); })).then(function (more) {
-          if (ticket === latest && more.length) render(pages.concat(more), search.results.length, true);
+          if (ticket !== latest) return;
+          if (more.length) render(pages.concat(more), search.results.length, true);
+          list.setAttribute("aria-busy", "false");
         });
       });
     });
