@@ -132,7 +132,7 @@ class LineageLine(NamedTuple):
 class Renderer:
     def __init__(self, doc: Document, lang: str | None = None, citations: "CitationIndex | None" = None,
                  links: LinkPolicy | None = None, output: Output = WEB, outdated: frozenset[str] = frozenset(),
-                 source_language: str | None = None):
+                 source_language: str | None = None, elsewhere: dict[str, tuple[str, str]] | None = None):
         """`citations` is the corpus-level index (compendium.citations.citation_index(corpus)), built once per
         build: with it, mentions of resolutions and instruments are linked, and the document gets its
         lineage banner and its "Cited by" lists. `links` makes hrefs and ids (the web page's by default);
@@ -144,6 +144,8 @@ class Renderer:
         self.output = output
         self.outdated = outdated
         self.source_language = source_language
+        # print: annexes whose text the edition prints as an instrument of its own, unit id -> (title, href)
+        self.elsewhere = elsewhere or {}
         self._ = gettext_for(self.lang)
         self.footnotes = {u.number: u for u in doc.units if u.kind == "footnote" and u.number}
         self.missing = self._("The text of this footnote is not in the source.")
@@ -275,6 +277,17 @@ class Renderer:
                 f'<a href="{_esc(self.source_href(unit_id))}" hreflang="{_esc(self.source_language)}">'
                 f'{_esc(self._("Current source text"))} ({_esc(self.source_language_name)})</a></p>')
 
+    def _elsewhere(self, u: Unit) -> str:
+        """An annex the edition prints as an instrument: where to find it, not its text a second time. Its notes'
+        calls count as made (they are printed with the instrument)."""
+        title, href = self.elsewhere[u.id]
+        for part in u.walk():
+            self._called.update(m.group(1) for m in FOOTNOTE_REF.finditer(f"{part.heading or ''} {part.text}"))
+        message = escape(self._("The text of this annex is printed in this edition: {title}, page {page}."))
+        return str(Markup('<p class="cmp-elsewhere">{}</p>').format(Markup(message).format(
+            title=Markup('<a href="{}">{}</a>').format(href, title),
+            page=Markup('<a class="cmp-page-ref" href="{}"></a>').format(href))))
+
     def _unit(self, u: Unit, depth: int) -> str:
         if u.kind in _THIS_UNIT:
             outer, self._within = self._within, u
@@ -298,6 +311,8 @@ class Renderer:
                     f'{self._permalink(u.id)}</{tag}>{self._outdated_note(u.id)}')
             if kind == "heading":
                 return head
+            if u.id in self.elsewhere:
+                return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{self._elsewhere(u)}</section>'
             text = self._paragraphs(u.text) if u.text else ""  # in reading order: a note goes with its first call
             children = "".join([self._unit(c, depth + 1) for c in u.children])
             return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{text}{children}</section>'

@@ -189,3 +189,25 @@ def test_an_outdated_paragraph_is_marked_in_print_as_on_the_web(tmp_path):
     first, second = html.index('id="para-1"'), html.index('id="para-2"')
     assert first < html.index('class="cmp-outdated-note"') < second  # in paragraph 1, before its text
     assert "cmp-outdated-note" not in composed(corpus, "en", "instrument")
+
+
+def test_an_annex_printed_as_an_instrument_is_printed_once(tmp_path):
+    # Resolution 70/175 carries the Nelson Mandela Rules as its annex: the full edition prints the Rules once, as
+    # an instrument, and the resolution's annex says where they are; the resolution's own PDF keeps its annex.
+    content = tmp_path / "content"
+    rule = "The following rules are not intended to describe in detail a model system of penal institutions."
+    write(content, "instruments/test-rules/en.md",
+          "---\nid: test-rules\nkind: rules\ntitle: Test Rules\ncluster: custody\ncompleteness: complete\n"
+          "adopted_by: {body: ga, resolution: 70/175, date: '2015-12-17'}\n---\n\n1. " + rule + "\n")
+    write(content, "resolutions/ga-70-175/en.md",
+          "---\nid: ga-70-175\nkind: resolution\ntitle: Test resolution adopting the rules\nsymbol: A/RES/70/175\n"
+          "adopted_by: {body: ga, resolution: 70/175, date: '2015-12-17'}\ncompleteness: complete\n---\n\n"
+          "1. *Adopts* the rules annexed to the present resolution.[^1]\n\n## Annex\n\n1. " + rule + "[^2]\n\n"
+          "[^1]: A note of the resolution.\n\n[^2]: A note of the annex.\n")
+    corpus = load(content, Report())
+    full = composed(corpus, "en", "full")
+    assert full.count(rule) == 1 and full.count('class="cmp-elsewhere"') == 1
+    assert 'class="cmp-page-ref" href="#doc-test-rules"' in full
+    assert "A note of the resolution." in full and "A note of the annex." not in full
+    own = composed(corpus, "en", "resolution")
+    assert own.count(rule) == 1 and "cmp-elsewhere" not in own and "A note of the annex." in own

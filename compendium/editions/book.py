@@ -10,6 +10,8 @@ its symbol on undocs.org, else it stays text.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from .. import addresses
@@ -73,19 +75,46 @@ def running_title(doc: Document) -> str:
     return doc.meta.short_title or doc.meta.symbol or doc.title
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split()).casefold()
+
+
+def annexes_printed_elsewhere(doc: Document, instruments: list[Document]) -> dict[str, Document]:
+    """The annexes of resolution `doc` that are the text of an instrument printed in the same edition (the
+    Nelson Mandela Rules in resolution 70/175): the instrument records the resolution as its adoption, and
+    the opening of its text stands in the annex, in the same language. Such an annex is printed once."""
+    if doc.collection != "resolutions":
+        return {}
+    acts = {(e.body, e.resolution) for e in doc.meta.adoptions if e.body and e.resolution}
+    annexes = [u for u in doc.units if u.kind == "annex"]
+    found: dict[str, Document] = {}
+    for inst in instruments:
+        if inst.lang != doc.lang or not any((e.body, e.resolution) in acts for e in inst.meta.adoptions):
+            continue
+        opening = next((_words(u.text) for u in inst.walk() if u.text and len(_words(u.text)) > 40), None)
+        for annex in annexes:
+            if opening and opening[:200] in _words(" ".join(u.text or "" for u in annex.walk())):
+                found[annex.id] = inst
+    return found
+
+
 class Chapter:
     """The HTML of one document for one language's editions (the same in the full, cluster and own edition,
     given the same set of documents to link to)."""
 
     def __init__(self, entry: Entry, lang: str, citations=None, links: PrintLinks | None = None,
-                 outdated: frozenset[str] = frozenset(), source_language: str | None = None):
-        """`outdated`: the translation's units whose source changed since (marked as on the web)."""
+                 outdated: frozenset[str] = frozenset(), source_language: str | None = None,
+                 elsewhere: dict[str, Document] | None = None):
+        """`outdated`: the translation's units whose source changed since (marked as on the web); `elsewhere`:
+        the annexes whose text the edition prints as an instrument of its own (annex_printed_elsewhere)."""
         self.entry = entry
         self.doc = entry.doc
         self.lang = lang
         self.links = links or PrintLinks(lang, entry.doc.ref, frozenset({entry.doc.id}))
+        pointers = {unit_id: (inst.title, self.links.document(inst.ref) or "")
+                    for unit_id, inst in (elsewhere or {}).items()}
         self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=PRINT,
-                                 outdated=outdated, source_language=source_language)
+                                 outdated=outdated, source_language=source_language, elsewhere=pointers)
         self._ = self.renderer._
 
     @property

@@ -28,7 +28,7 @@ from ..model import Corpus, Unit
 from ..render import Renderer, inline_text
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
 from ..translating.status import document_status
-from .book import Chapter, PrintLinks, editorial_notes, lang_attrs
+from .book import Chapter, PrintLinks, annexes_printed_elsewhere, editorial_notes, lang_attrs
 from .plan import (CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick,
                    printable)
 from .provenance import content_sha256, iso_day, source_name, w3c_date
@@ -63,6 +63,14 @@ class Composer:
         self.site_url = site_url
         self._chapters: dict[tuple[str, frozenset[str]], Markup] = {}
 
+    def _elsewhere(self, entry: Entry, in_edition: frozenset[str]) -> dict:
+        """A resolution's annexes that this edition prints as instruments (printed once, pointed to here)."""
+        if self.corpus is None or entry.doc.collection != "resolutions":
+            return {}
+        instruments = [print_pick(self.corpus, i, self.lang)[0] for i in sorted(in_edition)
+                       if i != entry.id and self.corpus.versions(i)]
+        return annexes_printed_elsewhere(entry.doc, [d for d in instruments if d.collection == "instruments"])
+
     def chapter(self, entry: Entry, in_edition: frozenset[str]) -> Markup:
         key = (entry.id, in_edition)
         if key not in self._chapters:
@@ -75,7 +83,7 @@ class Composer:
                 if state is not None and state.status != "source":  # a translation: its outdated paragraphs
                     outdated, source = frozenset(state.outdated_units), state.source_language
                 self._chapters[key] = Markup(Chapter(entry, self.lang, self.citations, links, outdated,
-                                                     source).html())
+                                                     source, self._elsewhere(entry, in_edition)).html())
             except Exception as exc:  # noqa: BLE001  (named with its file, then reported by the caller)
                 raise ChapterError(entry, exc) from exc
         return self._chapters[key]
