@@ -12,12 +12,13 @@ from pathlib import Path
 from .diagnostics import Report
 from .language_data import is_adoption_line
 from .labels import ROMAN_LOWER, is_roman, parse_label, roman_value
-from .unitid import child_id, footnote_id, unit_id
+from .unitid import ARABIC_ITEM_LETTERS, child_id, footnote_id, item_mark, unit_id
 from .model import Unit
 
 HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*#*\s*$")
 NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$", re.S)
-ITEM = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s+(.*)$", re.S)
+ITEM = re.compile(r"^\((" + "|".join(sorted(ARABIC_ITEM_LETTERS + ("ه",), key=len, reverse=True))
+                  + r"|[a-z]{1,2}|[ivxlc]+)\)\s+(.*)$", re.S)
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$", re.S)
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 ANNEX = re.compile(r"^(?:Annex|Annexe|Anexo|Приложение|附件|المرفق)(?:\s+([IVXLC]+|\d+))?\.?$", re.I)
@@ -248,22 +249,26 @@ class _Builder:
         uid = self._prefix(self._scope_prefix(), unit_id("para", number))
         self.para = self._add(Unit(uid, "paragraph", number, flow(text), line=block.line))
 
-    def item_block(self, block: Block, mark: str, text: str, following: str | None = None) -> None:
-        """`following`: the mark of the next sub-item of the same paragraph, if any, which settles whether "(i)"
-        after "(h)" is the letter i (then "(j)" follows) or the roman numeral (then "(ii)" follows)."""
+    def item_block(self, block: Block, written: str, text: str, following: str | None = None) -> None:
+        """`written`: the label as the text has it ("b", or the Arabic "ب", which is item b); `following`: the mark
+        of the next sub-item of the same paragraph, if any, which settles whether "(i)" after "(h)" is the letter i
+        (then "(j)" follows) or the roman numeral (then "(ii)" follows)."""
+        mark = item_mark(written)
+        label = written if written != mark else None
         lettered = self._item_parent if self.item is not None else None
         if lettered is not None and _sub_item(mark, lettered, self.item, following, self._roman_list):
-            self.item = self._add(Unit(child_id(lettered.id, mark), "subitem", mark, flow(text), line=block.line),
-                                  lettered.children)
+            self.item = self._add(Unit(child_id(lettered.id, mark), "subitem", mark, flow(text), line=block.line,
+                                       label=label), lettered.children)
             return
         parent = self.para or self.headed or self._preamble_lead()
         if parent is None:
             self.report.warning(self.path, block.line, 1, f"sub-item ({mark}) has no numbered paragraph above it",
                                 "put it after the paragraph it belongs to")
             key = self._prefix(self._scope_prefix(), "item")
-            unit = self._add(Unit(child_id(key, mark), "item", mark, flow(text), line=block.line))
+            unit = self._add(Unit(child_id(key, mark), "item", mark, flow(text), line=block.line, label=label))
         else:
-            unit = self._add(Unit(child_id(parent.id, mark), "item", mark, flow(text), line=block.line), parent.children)
+            unit = self._add(Unit(child_id(parent.id, mark), "item", mark, flow(text), line=block.line, label=label),
+                             parent.children)
         # A list that starts at (i) (not after (h)) is numbered in roman numerals at this level.
         self._roman_list = mark == "i" and lettered is None or (self._roman_list and lettered is not None
                                                                  and _follows(mark, lettered.number)[1])
@@ -343,7 +348,7 @@ def _following_marks(blocks: list[Block]) -> list[str | None]:
         if HEADING.match(text.split("\n")[0]) or NUMBERED.match(text):
             upcoming = None
         elif (m := ITEM.match(text)) is not None:
-            upcoming = m.group(1)
+            upcoming = item_mark(m.group(1))
     return out
 
 

@@ -25,6 +25,7 @@ class Unit:
     children: list["Unit"] = field(default_factory=list)
     heading: str | None = None  # a heading as written: "I. REVIEW OF PRIORITY THEMES", "Article premier"
     line: int = 0  # line in the content file, for diagnostics
+    label: str | None = None  # the number as the text writes it, where it is not `number` ("ب" for item b)
 
     def walk(self) -> Iterator["Unit"]:
         yield self
@@ -35,6 +36,8 @@ class Unit:
         from .translating.markers import is_untranslated, strip_marker
 
         data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number, "text": strip_marker(self.text)}
+        if self.label is not None:
+            data["label"] = self.label
         if self.heading is not None:
             data["heading"] = strip_marker(self.heading)
         if is_untranslated(self):

@@ -319,7 +319,7 @@ class Renderer:
         if kind == "paragraph":
             number = f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
         elif kind in ("item", "subitem"):
-            number = f'<span class="cmp-num">({_esc(u.number or "")})</span>'
+            number = f'<span class="cmp-num">({_esc(u.label or u.number or "")})</span>'
         else:
             number = ""
         text = self._paragraphs(u.text)

@@ -14,6 +14,20 @@ SEPARATOR = "-"
 _ROMAN_OR_NUMBER = re.compile(r"[IVXLC]+|\d+")
 
 
+# Sub-paragraph letters of the Arabic texts, in the order UN documents use (abjad): written as the text has them,
+# their ids are the Latin letter in the same place ("(ب)" is item b), so that an id is the same in every language.
+ARABIC_ITEM_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
+                       "ش", "ت", "ث", "خ", "ذ", "ض")
+
+
+def item_mark(label: str) -> str:
+    """The Latin letter of a sub-paragraph's label: "(ب)" → "b"; a Latin label is its own."""
+    label = "هـ" if label == "ه" else label
+    if label in ARABIC_ITEM_LETTERS:
+        return chr(ord("a") + ARABIC_ITEM_LETTERS.index(label))
+    return label
+
+
 def unit_id(*parts: str | int | None) -> str:
     """The id of a unit from its parts, outermost first: unit_id("sec", "III", "para", 7, "c")."""
     return SEPARATOR.join(str(p) for p in parts if p is not None and str(p) != "")

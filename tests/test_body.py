@@ -102,3 +102,15 @@ def test_rules_layout_preliminary_observations_parts_lettered_sections_and_subhe
 def test_lettered_items_of_a_preambular_paragraph_all_belong_to_it():
     body = "*Mindful* that the following areas:\n\n(a) one,\n\n(b) two,\n\n(c) three,\n\n*Recalling* x,\n\n1. *Adopts* y.\n"
     assert ids(body) == ["preamble-1", "preamble-1-a", "preamble-1-b", "preamble-1-c", "preamble-2", "para-1"]
+
+
+def test_arabic_sub_paragraph_letters_are_kept_as_written_with_the_latin_ids():
+    # The UN's Arabic texts letter sub-paragraphs (أ), (ب), (ج)…: shown as written, their ids are a, b, c as in
+    # every other language; a paragraph that only starts with such a letter, escaped, stays text.
+    report = Report()
+    body = "\\(ج) انظر القسم هاء.\n\n4. *يطلب* إلى المكتب ما يلي:\n\n(أ) أن يتخذ خطوات؛\n\n(ب) أن يحدد الاحتياجات؛\n"
+    units = parse_body(Path("ar.md"), body, 1, report)
+    assert not report.errors
+    assert units[0].kind == "preamble" and not units[0].children and units[0].text.startswith("\\(ج)")
+    para = units[1]
+    assert [(c.id, c.number, c.label) for c in para.children] == [("para-4-a", "a", "أ"), ("para-4-b", "b", "ب")]

@@ -30,6 +30,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..body import ADOPTION
+from ..unitid import ARABIC_ITEM_LETTERS
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -44,8 +45,7 @@ _ROMAN = re.compile(r"^([IVXLC]+)\.?$")
 _LETTER = re.compile(r"^([A-Z])\.?$")
 _ITEM = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]+)\)$")
 # Sub-paragraph letters of the Arabic texts, in the order UN documents use (abjad): the parser's ids are Latin.
-ARABIC_LETTERS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
-                  "ش", "ت", "ث", "خ", "ذ", "ض"]
+ARABIC_LETTERS = list(ARABIC_ITEM_LETTERS)  # one home: compendium/unitid.py
 _ARABIC_ITEM = re.compile(r"^\(?\s*(" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True)) + r")\s*\)$")
 # "1 -", "٤ –", "12." at the start of a paragraph's text (a paragraph with no <num>)
 _TEXT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[-\u2013\u2014.\uff0e]\s+")
@@ -53,6 +53,8 @@ _TEXT_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})\t+")
 # "(a)", "a)", "(أ)" at the start of a paragraph's text (a sub-paragraph marked up as a paragraph with no <num>)
 _TEXT_ITEM = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxlc]+|" + "|".join(sorted(ARABIC_LETTERS + ["ه"], key=len, reverse=True))
                         + r")\s*\)\s+")
+_BODY_ARABIC_ITEM = re.compile(r"^\((?:" + "|".join(sorted(ARABIC_ITEM_LETTERS + ("ه",), key=len, reverse=True))
+                               + r")\)\s")
 _CALL = re.compile(r"\[\^([^\]]+)\]")
 # the title's note starts with the asterisk printed at its call, then a space ("*Official Records*" is italics)
 _STAR = re.compile(r"^\s*\*\s+(?=\S)")
@@ -159,6 +161,7 @@ class _Writer:
         self.repairs: list[str] = []
         self.title_note: tuple[str, str] | None = None  # (XML marker, text) of the <docTitle>'s note
         self.missing_notes: list[str] = []  # labels called in the text whose note text is not in the file
+        self.item_label: str | None = None  # the Arabic sub-paragraph label whose block is to be emitted next
 
     # -- inline ------------------------------------------------------------
     def inline(self, el, top: bool = True) -> str:
@@ -241,6 +244,11 @@ class _Writer:
         text = text.strip()
         if not text:
             return
+        if _BODY_ARABIC_ITEM.match(text):
+            if self.item_label is not None and text.startswith(self.item_label):
+                self.item_label = None  # a sub-paragraph, its label as the text has it
+            else:  # a paragraph that starts with "(أ)" but is no sub-paragraph ("(أ) انظر القسم هاء."): text
+                text = "\\" + text
         self.block_eids.append((len(self.blocks), eid, self.draft > 0))
         self.blocks.append(text)
 
@@ -333,11 +341,9 @@ class _Writer:
         if m:
             return f"({m.group(1)}) "
         m = _ARABIC_ITEM.match(mark)
-        if m:
-            letter = "هـ" if m.group(1) == "ه" else m.group(1)
-            latin = chr(ord("a") + ARABIC_LETTERS.index(letter))
-            self.losses.append(f"Arabic sub-paragraph letter ({m.group(1)}) written ({latin})")
-            return f"({latin}) "
+        if m:  # written as the text has it; its id is the Latin letter in the same place (unitid.item_mark)
+            self.item_label = f"({'هـ' if m.group(1) == 'ه' else m.group(1)})"
+            return self.item_label + " "
         return None
 
     def paragraph(self, par) -> None:
