@@ -284,7 +284,7 @@ class Renderer:
         for part in u.walk():
             self._called.update(m.group(1) for m in FOOTNOTE_REF.finditer(f"{part.heading or ''} {part.text}"))
         message = escape(self._("The text of this annex is printed in this edition: {title}, page {page}."))
-        return str(Markup('<p class="cmp-elsewhere">{}</p>').format(Markup(message).format(
+        return str(Markup('<p class="cmp-elsewhere" {}>{}</p>').format(self.reader_attrs, Markup(message).format(
             title=Markup('<a href="{}">{}</a>').format(href, title),
             page=Markup('<a class="cmp-page-ref" href="{}"></a>').format(href))))
 

@@ -284,7 +284,9 @@ def test_weasyprint_keeps_notes_with_their_calls_in_this_process():
 @pytest.mark.slow
 def test_every_note_of_the_english_edition_is_on_the_page_of_its_call(full_editions):
     same, late, where = note_pages(full_editions["en"])
-    assert same > 80, "the edition's notes were not found"
+    # 59 notes are set in the edition (the Mandela Rules' and the Kyoto Model Strategies' once, with the
+    # instruments, not again in the resolutions that annex them): nearly all must be found
+    assert same > 50, "the edition's notes were not found"
     assert late == 0, where
 
 
