@@ -277,6 +277,14 @@ class Renderer:
                 f'<a href="{_esc(self.source_href(unit_id))}" hreflang="{_esc(self.source_language)}">'
                 f'{_esc(self._("Current source text"))} ({_esc(self.source_language_name)})</a></p>')
 
+    def _number(self, u: Unit) -> str:
+        """A paragraph's "3.", a sub-paragraph's "(b)" as the text writes it ("(ب)" in Arabic); else nothing."""
+        if u.kind == "paragraph":
+            return f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
+        if u.kind in ("item", "subitem"):
+            return f'<span class="cmp-num">({_esc(u.label or u.number or "")})</span>'
+        return ""
+
     def _elsewhere(self, u: Unit) -> str:
         """An annex the edition prints as an instrument: where to find it, not its text a second time. Its notes'
         calls count as made (they are printed with the instrument)."""
@@ -316,12 +324,7 @@ class Renderer:
             text = self._paragraphs(u.text) if u.text else ""  # in reading order: a note goes with its first call
             children = "".join([self._unit(c, depth + 1) for c in u.children])
             return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{text}{children}</section>'
-        if kind == "paragraph":
-            number = f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
-        elif kind in ("item", "subitem"):
-            number = f'<span class="cmp-num">({_esc(u.label or u.number or "")})</span>'
-        else:
-            number = ""
+        number = self._number(u)
         text = self._paragraphs(u.text)
         kids = f'<div class="cmp-children">{"".join([self._unit(c, depth + 1) for c in u.children])}</div>' \
             if u.children else ""
@@ -382,12 +385,7 @@ class Renderer:
             text = f'<div{tagged}>{self._paragraphs(strip_marker(u.text))}</div>' if u.text else ""
             children = "".join([self._unit(c, depth + 1) for c in u.children])
             return f'<section class="cmp-{_esc(kind)}" aria-labelledby="{anchor}">{head}{text}{children}</section>'
-        if kind == "paragraph":
-            number = f'<span class="cmp-num">{_esc(u.number or "")}.</span>'
-        elif kind in ("item", "subitem"):
-            number = f'<span class="cmp-num">({_esc(u.number or "")})</span>'
-        else:
-            number = ""
+        number = self._number(u)
         kids = f'<div class="cmp-children">{"".join([self._unit(c, depth + 1) for c in u.children])}</div>' \
             if u.children else ""
         return (f'<div class="cmp-unit cmp-{_esc(kind)} cmp-untranslated" id="{anchor}">{self._untranslated_note()}'

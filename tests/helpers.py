@@ -41,3 +41,14 @@ def snapshot(folder: Path) -> dict[str, str]:
     """Every file below `folder` and the SHA-256 of its bytes: to show that nothing changed."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_shipped(tmp_path: Path, doc: str, langs: tuple[str, ...] = ("en", "fr")) -> Path:
+    """A content folder holding copies of a shipped document's files (`doc`: "resolutions/ga-80-226")."""
+    import shutil
+
+    folder = tmp_path / "content"
+    (folder / doc).mkdir(parents=True)
+    for lang in langs:
+        shutil.copy(Path(__file__).resolve().parents[1] / "content" / doc / f"{lang}.md", folder / doc / f"{lang}.md")
+    return folder

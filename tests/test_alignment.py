@@ -13,7 +13,7 @@ import pytest
 from compendium.diagnostics import Report
 from compendium.loader import load
 from compendium.translating.structure import align_preamble
-from helpers import run
+from helpers import copy_shipped, run
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = "resolutions/ga-80-226"
@@ -21,11 +21,7 @@ DOC = "resolutions/ga-80-226"
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    folder = tmp_path / "content"
-    (folder / DOC).mkdir(parents=True)
-    for lang in ("en", "fr"):
-        shutil.copy(REPO / "content" / DOC / f"{lang}.md", folder / DOC / f"{lang}.md")
-    return folder
+    return copy_shipped(tmp_path, DOC)
 
 
 def fr(content: Path) -> Path:

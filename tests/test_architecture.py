@@ -94,7 +94,7 @@ _HTML_TAG = re.compile(r"</?(a|div|p|span|section|h[1-6]|li|ul|ol|table|tr|td|th
                        r"|</?\{")
 # The renderer builds a text's units in Python (a template macro per unit doubled the build's time). There, an
 # f-string may hold HTML only if each value in it is escaped (_esc) or is markup the renderer itself made.
-_RENDERER_MARKUP = {"_inline", "_paragraphs", "_unit", "_permalink", "_outdated_note", "_untranslated_note", "_breaks_off", "_elsewhere",
+_RENDERER_MARKUP = {"_inline", "_paragraphs", "_unit", "_permalink", "_outdated_note", "_untranslated_note", "_breaks_off", "_elsewhere", "_number",
                     "heading_tag"}
 _SAFE_FUNCTIONS = {"_esc", "inline_text"}  # escape a value; a quoted text, sanitised (render.py)
 

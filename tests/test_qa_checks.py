@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from compendium.translating.signals import facts
-from helpers import run
+from helpers import copy_shipped, run
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = "resolutions/ga-80-226"
@@ -17,11 +17,7 @@ DOC = "resolutions/ga-80-226"
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    folder = tmp_path / "content"
-    (folder / DOC).mkdir(parents=True)
-    for lang in ("en", "fr"):
-        shutil.copy(REPO / "content" / DOC / f"{lang}.md", folder / DOC / f"{lang}.md")
-    return folder
+    return copy_shipped(tmp_path, DOC)
 
 
 def edit(content: Path, old: str, new: str, lang: str = "fr") -> None:
