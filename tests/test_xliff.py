@@ -213,3 +213,28 @@ def test_export_does_not_replace_a_file_unasked(content, tmp_path):
 def test_translate_diff_marks_changes_in_plain_text_when_not_on_a_terminal(capsys):
     Printer("auto").diff([("equal", "an "), ("delete", "appropriate"), ("insert", "suitable"), ("equal", " way")])
     assert "an [-appropriate-]{+suitable+} way" in capsys.readouterr().out
+
+
+def test_a_translation_that_declares_a_source_unit_absent_round_trips(tmp_path):
+    # An official translation may lack a unit of its source (translation.absent): the import parses the
+    # translated text as the loader does, so the units after the absent one keep the source's ids.
+    from helpers import write
+
+    head = "---\nid: ecosoc-2000-9\nkind: resolution\ntitle: {t}\ncompleteness: complete\n{extra}---\n\n"
+    write(tmp_path, "resolutions/ecosoc-2000-9/en.md", head.format(t="Nine", extra="") +
+          "*Considering* one,\n\n*Now, therefore,*\n\n*Proclaims* three,\n\n1. *Decides* four.\n")
+    write(tmp_path, "resolutions/ecosoc-2000-9/fr.md", head.format(
+        t="Neuf", extra="translation: {status: official, absent: [preamble-2]}\n") +
+        "*Considérant* un,\n\n*Proclame* trois,\n\n1. *Décide* quatre.\n")
+    out = tmp_path / "fr.xlf"
+    code, text = run("translate-export", "ecosoc-2000-9", "--lang", "fr", "--content", str(tmp_path),
+                     "--out", str(out))
+    assert code == 0, text
+    ids = [u.get("id") for u in etree.parse(str(out)).getroot().iter(f"{X}trans-unit")]
+    assert "preamble-2" not in ids and "preamble-3" in ids, ids
+    set_target(out, "para-1", "*Décide* quatre fois.")
+    code, text = run("translate-import", str(out), "--content", str(tmp_path))
+    assert code == 0, text
+    fr = load(tmp_path, Report()).get("ecosoc-2000-9", "fr")
+    assert fr.unit_ids() == ["preamble-1", "preamble-3", "para-1"]
+    assert "quatre fois" in dict((u.id, u.text) for u in fr.walk())["para-1"]

@@ -1,4 +1,5 @@
-"""Rewrite a translation's `translation:` block in place: its status and the source hashes it records.
+"""Rewrite a translation's `translation:` block in place: its status and the source hashes it records
+(the units it declares `absent` are kept as they were).
 
 Only that block's lines change, so a translator's comments and layout elsewhere in the file survive.
 """
@@ -20,7 +21,9 @@ def updated_block(doc: Document, status: str | None, hashes: dict[str, str], dro
     merged = dict(sorted(merged.items(), key=lambda kv: rank.get(kv[0], len(rank))))
     recorded = doc.meta.translation.status if doc.meta.translation is not None else None
     new_status = status or recorded or "draft"
-    return ["translation:", f"  status: {new_status}", *hash_lines(merged)]
+    absent = doc.meta.translation.absent if doc.meta.translation is not None else ()
+    kept = [f"  absent: [{', '.join(absent)}]"] if absent else []  # ids are slugs: plain YAML scalars
+    return ["translation:", f"  status: {new_status}", *kept, *hash_lines(merged)]
 
 
 def rewrite(text: str, doc: Document, block_lines: list[str]) -> str:

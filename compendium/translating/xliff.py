@@ -222,6 +222,7 @@ def segments(translation: Document, source: Document) -> list[Segment]:
     recorded = recorded_hashes(translation)
     status = translation.meta.translation.status if translation.meta.translation is not None else None
     context = " ".join(filter(None, [source.meta.symbol, source.title]))
+    absent = set(translation.meta.translation.absent) if translation.meta.translation is not None else set()
     out: list[Segment] = []
     calls: dict[str, str] = {}
     for top in source.units:
@@ -232,6 +233,8 @@ def segments(translation: Document, source: Document) -> list[Segment]:
                 section = unit.heading or section
             for label in re.findall(r"\[\^([^\]\s]+)\]", f"{unit.heading or ''} {unit.text}"):
                 calls.setdefault(label, unit.id)
+            if unit.id in absent:
+                continue  # the official translation has no such unit (translation.absent): nothing to translate
             theirs = mine.get(unit.id)
             done = theirs is not None and not is_untranslated(theirs)
             if not done:
@@ -502,8 +505,9 @@ def _verify(text: str, translation: Document, changes: Plan) -> None:
     lines = text.replace("\r\n", "\n").split("\n")
     first = translation.body_line - 1
     report = Report()
+    absent = translation.meta.translation.absent if translation.meta.translation is not None else ()
     units = parse_body(translation.path, "\n".join(lines[first:]), first + 1, report,
-                       translation.meta.numbering, translation.meta.footnotes_missing)
+                       translation.meta.numbering, translation.meta.footnotes_missing, absent)
     now = {u.id: u for top in units for u in top.walk()}
     before = {u.id: u for u in translation.walk()}
     if list(now) != list(before):
