@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import settings as settings_module
-from .diagnostics import Report
+from .diagnostics import QA_CHECK, Report
 from .languages import known_languages
 from .settings import Settings, SettingsError
 
@@ -48,10 +48,18 @@ CONTENT_OPTION = click.option("--content", "content", type=click.Path(path_type=
                               show_default=True, help="The content folder.")
 
 
-def print_report(report: Report, strict: bool = False) -> int:
-    """Print every problem; return the exit code (1 on errors, or on warnings with --strict)."""
+def print_report(report: Report, strict: bool = False, summarise: tuple[str, ...] = ()) -> int:
+    """Print every problem; return the exit code (1 on errors, or on warnings with --strict).
+
+    Warnings of the families in `summarise` are counted in one line, not listed (a build is not where a
+    translator reads the quality checks; `compendium validate` lists them)."""
+    hidden = [d for d in report.warnings if d.check in summarise]
     for diag in report.sorted():
-        click.echo(diag.format(), err=True)
+        if diag not in hidden:
+            click.echo(diag.format(), err=True)
+    if hidden:
+        click.echo(f"{len(hidden)} translation quality warning(s) not listed here: "
+                   "run 'compendium validate' to see them", err=True)
     errors, warnings = len(report.errors), len(report.warnings)
     failed = errors > 0 or (strict and warnings > 0)
     if errors or warnings:
@@ -84,7 +92,7 @@ def validate(content: Path, strict: bool, qa_errors: bool) -> None:
     corpus = load(content, report)
     check_citations(corpus, report)  # mentions of resolutions that cannot be linked: warnings
     if qa_errors:
-        report.promote("qa")
+        report.promote(QA_CHECK)
     code = print_report(report, strict)
     if code == 0:
         click.echo(f"{content}: {len(corpus.documents)} file(s) of {len(corpus.ids())} document(s) are valid", err=True)
@@ -308,7 +316,7 @@ def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path, n
 
     report = Report()
     code = build_site(content, site_dir, config, list(langs), report, pdf=not no_pdf)
-    sys.exit(max(code, print_report(report)))
+    sys.exit(max(code, print_report(report, summarise=(QA_CHECK,))))
 
 
 @main.command("check-links")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+QA_CHECK = "qa"  # the family of the translations' quality checks (translating/qa.py)
+
 
 @dataclass(frozen=True)
 class Diagnostic:

@@ -92,3 +92,20 @@ def test_untranslated_units_are_read_with_the_sources_citation_wording(tmp_path)
     english = {line.split(": warning: ", 1)[1] for line in cited if "/en.md:" in line}
     french = {line.split(": warning: ", 1)[1] for line in cited if "/fr.md:" in line}
     assert english and french == english
+
+
+def test_a_build_counts_the_quality_warnings_in_one_line_and_validate_lists_them(content, capsys):
+    from compendium.cli import print_report
+    from compendium.diagnostics import Report
+    from compendium.loader import load
+
+    edit(content, "12\u00a0mars 2021", "12\u00a0mars 2012")
+    report = Report()
+    load(content, report)
+    report.warning(content / DOC / "en.md", 3, 1, "another warning")
+    assert print_report(report, summarise=("qa",)) == 0
+    build_out = capsys.readouterr().err
+    assert "QA: the year 2021" not in build_out and "another warning" in build_out
+    assert "1 translation quality warning(s) not listed here: run 'compendium validate'" in build_out
+    print_report(report)
+    assert "QA: the year 2021" in capsys.readouterr().err

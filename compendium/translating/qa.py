@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..diagnostics import Report
+from ..diagnostics import QA_CHECK, Report
 from ..model import Document, Unit
 from .markers import is_untranslated
 from .signals import calls, facts, plain_text
 from .structure import name
 
-CHECK = "qa"
+CHECK = QA_CHECK
 HINT_FACT = "correct the translation (or the source, if the source is wrong)"
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 _KINDS = {"symbol": "document symbol", "resolution": "resolution number", "number": "number"}
