@@ -8,7 +8,7 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, get_date_format
 from babel.support import NullTranslations, Translations
 
 from . import settings
@@ -69,7 +69,22 @@ def format_iso_date(value: str, lang: str) -> str:
         day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         return str(value)
-    return format_date(day, format="long", locale=locale_of(lang))
+    return format_day(day, lang)
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A day in the reader's language, long form ("27 July 1993"): Babel's pattern for the locale, with the
+    month as the language data's `months_written` gives it where the UN writes months its own way (Arabic
+    "كانون الأول/ديسمبر", where CLDR has "ديسمبر")."""
+    from .language_data import language_data
+
+    locale = locale_of(lang)
+    written = language_data(lang).get("months_written")
+    if not written:
+        return format_date(day, format="long", locale=locale)
+    name = written[day.month - 1].replace("'", "''")
+    pattern = get_date_format("long", locale=locale).pattern.replace("MMMM", f"'{name}'")
+    return format_date(day, format=pattern, locale=locale)
 
 
 

@@ -201,6 +201,10 @@ class _Checker:
                            for m in value)):
             self.fail(keys, "'months' must list the twelve month names, January first (a name, or a list of spellings)")
 
+    def months_written(self, keys: tuple, value: Any) -> None:
+        if not isinstance(value, list) or len(value) != 12 or not all(isinstance(m, str) and m for m in value):
+            self.fail(keys, "'months_written' must list the twelve month names as dates are written, January first")
+
     def unit_words(self, keys: tuple, value: Any, shape: Callable[[Any], bool], what: str) -> None:
         if not isinstance(value, dict):
             self.fail(keys, f"'{keys[-1]}' must map a kind ({', '.join(UNIT_KINDS)}) to {what}")
@@ -264,6 +268,7 @@ _TOP: dict[str, Callable[[_Checker, tuple, Any], None]] = {
     "title_prefix": _Checker.text,
     "comma": _Checker.text,
     "months": _Checker.months,
+    "months_written": _Checker.months_written,
     "date_pattern": _Checker.date_pattern,
     "meeting": _Checker.meeting,
     "labels": lambda c, k, v: c.unit_words(k, v, _is_word, "words"),

@@ -209,6 +209,7 @@ def test_a_language_with_citation_wording_is_not_reported(edition):
     ("months: [janeiro, fevereiro\nlabels: {}\n", 2, "expected ',' or ']'"),
     ("title_prefix: x\nmonts: [janeiro]\n", 2, "unknown key 'monts'"),
     ("months: [janeiro, fevereiro]\n", 1, "twelve month names"),
+    ("title_prefix: x\nmonths_written: [janeiro, [fevereiro]]\n", 2, "'months_written' must list the twelve"),
     ("title_prefix: x\nopen_words: [de, on]\n", 2, "'open_words' must be a list of words"),  # YAML reads on as true
     ("labels:\n  article: [Artigo]\n  chapter: [Capítulo]\n", 3, "unknown unit kind 'chapter'"),
     (PT_CITATIONS.replace("ga      \\s+da\\s+Assembleia\\s+Geral", "ga      \\s+da\\s+(Assembleia"), 7,
