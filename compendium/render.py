@@ -429,6 +429,14 @@ class Renderer:
             return Markup(' lang="{}" dir="{}"').format(target.lang, direction(target.lang))
         return Markup("")
 
+    def direction_mark(self, target: Target) -> Markup:
+        """After a title in the other direction, a mark of the reader's direction (RLM in Arabic), so that what
+        follows ("(1955)", a comma) stays on the reader's side of it. A browser isolates the title by its `dir`;
+        the PDF renderer does not, and without the mark a year after an English title joins the English run."""
+        if target.lang and direction(target.lang) != direction(self.lang):
+            return Markup("&rlm;" if direction(self.lang) == "rtl" else "&lrm;")
+        return Markup("")
+
     def backlink_groups(self) -> list[BacklinkGroup]:
         """For an instrument: the resolutions that adopted, amended or recalled it, then other citing texts.
         For a resolution: every citing text."""

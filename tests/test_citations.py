@@ -634,6 +634,12 @@ def test_lineage_banner_both_ways_in_the_page_language(corpus):
     old_fr = Renderer(doc(corpus, "standard-minimum-rules-treatment-prisoners-1955"), "fr", citations=index).metadata()
     assert "Règles Nelson Mandela</a>" in old_fr
     assert "cmp-lineage" not in Renderer(doc(corpus, "ecosoc-1993-34"), citations=index).metadata()
+    # on an Arabic page an English title is followed by a right-to-left mark, so that "(1955)" stays on the
+    # Arabic side of it in print too (the PDF renderer does not isolate a run by its dir)
+    new_ar = Renderer(doc(corpus, "nelson-mandela-rules"), "ar", citations=index).metadata()
+    assert re.search(r'<a href="[^"]+" lang="en" dir="ltr">Standard Minimum Rules for the Treatment of Prisoners</a>'
+                     r'&rlm;', new_ar), new_ar[:600]
+    assert "&rlm;" not in new and "&lrm;" not in old_fr
 
 
 # -- the real seed texts -----------------------------------------------------------------------------------------
