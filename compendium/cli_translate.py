@@ -288,7 +288,7 @@ def _import(path: Path, content: Path, force: bool, dry_run: bool) -> None:
     if changes.conflicts and not force:
         _fail(f"{doc.path} changed since {path} was exported, in unit(s) {', '.join(changes.conflicts)}, which the "
               "file changes too; compare them, or pass --force to replace them with the file's text")
-    if not changes.texts and not changes.record:
+    if not changes.texts and not changes.record and not changes.front:
         click.echo(f"{path}: nothing to import, {doc.path} already holds this translation", err=True)
         return
     report = Report()
@@ -299,7 +299,7 @@ def _import(path: Path, content: Path, force: bool, dry_run: bool) -> None:
         text = apply(raw.decode("utf-8"), doc, changes, [u.id for u in source.walk()])
     except XliffError as exc:
         _fail(f"{path}: {exc}; nothing was written")
-    units = sorted({uid for uid, _part in changes.texts})
+    units = sorted({uid for uid, _part in changes.texts}) + list(changes.front)
     if dry_run:
         click.echo(f"{doc.path}: would update {len(units)} unit(s) ({', '.join(units)}) and record "
                    f"{len(changes.record)} source hash(es)", err=True)

@@ -66,7 +66,9 @@ def test_export_has_one_segment_per_unit_with_state_notes_hashes_and_protected_m
     ids = [t.get("id") for t in root.iter(f"{X}trans-unit")]
     corpus = load(content, Report())
     source = corpus.get(DOC, "en")
-    assert ids == [u.id for u in source.walk()]  # in document order; no unit here has both a heading and a text
+    # the front matter's texts first (this one has a title only), then the units in document order; no unit
+    # here has both a heading and a text
+    assert ids == ["front-matter/title"] + [u.id for u in source.walk()]
     assert [g.get("id") for g in root.iter(f"{X}group")] == ["annex"]
     para = trans_unit(xlf, "preamble-2")
     assert para.find(f"{X}target").get("state") == "final"  # an official translation, up to date
@@ -238,3 +240,35 @@ def test_a_translation_that_declares_a_source_unit_absent_round_trips(tmp_path):
     fr = load(tmp_path, Report()).get("ecosoc-2000-9", "fr")
     assert fr.unit_ids() == ["preamble-1", "preamble-3", "para-1"]
     assert "quatre fois" in dict((u.id, u.text) for u in fr.walk())["para-1"]
+
+
+def test_the_title_travels_as_a_segment_and_comes_back_into_the_front_matter(content, tmp_path):
+    path = content / "resolutions" / DOC / "fr.md"
+    before = path.read_text(encoding="utf-8")
+    xlf = export(content, tmp_path)
+    unit = trans_unit(xlf, "front-matter/title")
+    en_title = load(content, Report()).get(DOC, "en").title
+    assert "".join(unit.find(f"{X}source").itertext()) == en_title
+    fr_title = load(content, Report()).get(DOC, "fr").title
+    assert "".join(unit.find(f"{X}target").itertext()) == fr_title
+    set_target(xlf, "front-matter/title", "Un titre revu : « règles » et 2025")
+    code, out = import_(content, xlf)
+    assert code == 0, out
+    fr = load(content, Report()).get(DOC, "fr")
+    assert fr.title == "Un titre revu : « règles » et 2025"
+    old_lines, new_lines = before.split("\n"), path.read_text(encoding="utf-8").split("\n")
+    changed = [n for n in new_lines if n not in old_lines]
+    assert changed == ['title: "Un titre revu : « règles » et 2025"'], changed
+    assert units(content) == {u.id: (u.heading, u.text) for u in fr.walk()}
+    code, out = run("validate", "--content", str(content))
+    assert code == 0, out
+
+
+def test_a_title_with_tags_or_two_lines_is_refused(content, tmp_path):
+    path = content / "resolutions" / DOC / "fr.md"
+    before = path.read_bytes()
+    xlf = export(content, tmp_path)
+    set_target(xlf, "front-matter/title", "Ligne une\nligne deux")
+    code, out = import_(content, xlf)
+    assert code == 1 and "front-matter/title" in out and "one line" in out, out
+    assert path.read_bytes() == before

@@ -24,7 +24,7 @@ from translate.storage import xliff as tt_xliff
 
 from ..model import Document, Unit
 from .alignment import recorded_hashes
-from .markers import MARKER, is_untranslated
+from .markers import MARKER, TRANSLATABLE_KEYS, is_untranslated
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "compendium"
@@ -33,6 +33,7 @@ CONTEXT_GROUP = "compendium"
 SOURCE_HASH = "x-source-hash"  # the source unit's hash (Unit.hash) when the file was made
 TARGET_HASH = "x-target-hash"  # the hash of the segment's translation as exported: detects a later edit
 HEADING_PART = "/heading"
+FRONT_MATTER = "front-matter/"  # the segment of a front matter text: front-matter/title
 
 # The translation's state of a unit → XLIFF 1.2 `state`.
 STATE_NEW, STATE_TRANSLATED, STATE_REVIEW = "new", "translated", "needs-review-translation"
@@ -223,7 +224,7 @@ def segments(translation: Document, source: Document) -> list[Segment]:
     status = translation.meta.translation.status if translation.meta.translation is not None else None
     context = " ".join(filter(None, [source.meta.symbol, source.title]))
     absent = set(translation.meta.translation.absent) if translation.meta.translation is not None else set()
-    out: list[Segment] = []
+    out: list[Segment] = front_matter_segments(translation, source, status, context)
     calls: dict[str, str] = {}
     for top in source.units:
         group = top.id if top.children and top.kind in ("annex", "section") else None
@@ -370,7 +371,29 @@ class Plan:
     texts: dict[tuple[str, str], str] = field(default_factory=dict)
     record: dict[str, str] = field(default_factory=dict)  # unit id → the source hash its translation was made from
     stale: list[str] = field(default_factory=list)  # units whose source changed since the export
+    front: dict[str, str] = field(default_factory=dict)  # front matter key → its new text (the title...)
     conflicts: list[str] = field(default_factory=list)  # units changed in the content file since the export
+
+
+def _front_text(doc: Document, key: str) -> str | None:
+    value = doc.front_matter(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def front_matter_segments(translation: Document, source: Document, status: str | None, context: str) -> list[Segment]:
+    """The front matter's texts a translator translates (the title, the short title...), as segments
+    `front-matter/title`: the same states as a unit's, with the hash of the source's value."""
+    out = []
+    for key in TRANSLATABLE_KEYS:
+        text = _front_text(source, key)
+        if text is None:
+            continue
+        theirs = _front_text(translation, key)
+        copied = theirs is None or MARKER in theirs or (theirs == text and status in (None, "draft"))
+        state = STATE_NEW if copied else _RECORDED_STATE.get(status or "", STATE_TRANSLATED)
+        out.append(Segment(FRONT_MATTER + key, FRONT_MATTER + key, "text", text, None if copied else theirs, state,
+                           text_hash(text), "; ".join(filter(None, [context, f"front matter: {key}"]))))
+    return out
 
 
 def plan(path: Path, incoming: Incoming, translation: Document, source: Document) -> Plan:
@@ -379,13 +402,17 @@ def plan(path: Path, incoming: Incoming, translation: Document, source: Document
         raise XliffError(f"{path}: the file is a translation into '{incoming.target_language}', not "
                          f"'{translation.lang}'; import it for its own language")
     expected = {(_segment_id(u, part)): (u, part, text) for u in source.walk() for part, text in _parts(u)}
-    unknown = [sid for sid in incoming.segments if sid not in expected]
+    fronts = {FRONT_MATTER + key: text for key in TRANSLATABLE_KEYS if (text := _front_text(source, key)) is not None}
+    unknown = [sid for sid in incoming.segments if sid not in expected and sid not in fronts]
     if unknown:
         raise XliffError(f"{path}: segment(s) {', '.join(unknown[:8])}{' ...' if len(unknown) > 8 else ''} are not "
                          f"units of {source.path} ({translation.id}); was the file made for another document?")
     mine = {u.id: u for u in translation.walk()}
     result = Plan()
     for sid, seg in incoming.segments.items():
+        if sid in fronts:
+            _plan_front(path, sid, seg, fronts[sid], translation, result)
+            continue
         unit = expected[sid][0]
         if seg.source_hash is None:
             raise XliffError(f"{path}: segment '{sid}' has lost its source hash (context group '{CONTEXT_GROUP}'); "
@@ -393,6 +420,8 @@ def plan(path: Path, incoming: Incoming, translation: Document, source: Document
         if seg.source_hash != unit.hash and unit.id not in result.stale:
             result.stale.append(unit.id)
     for sid, seg in incoming.segments.items():
+        if sid in fronts:
+            continue
         unit, part, _text = expected[sid]
         if seg.target is None or not seg.target.strip() or seg.state == STATE_NEW:
             continue  # not translated in this file
@@ -413,6 +442,28 @@ def plan(path: Path, incoming: Incoming, translation: Document, source: Document
         if done and seg.source_hash:
             result.record[unit.id] = seg.source_hash
     return result
+
+
+def _plan_front(path: Path, sid: str, seg: "IncomingSegment", source_text: str, translation: Document,
+                result: Plan) -> None:
+    """A front-matter segment: its translation replaces the value of the key, on one line."""
+    key = sid[len(FRONT_MATTER):]
+    if seg.source_hash is None:
+        raise XliffError(f"{path}: segment '{sid}' has lost its source hash (context group '{CONTEXT_GROUP}'); "
+                         "export the file again and translate in the new file")
+    if seg.source_hash != text_hash(source_text):
+        result.stale.append(sid)
+    if seg.target is None or not seg.target.strip() or seg.state == STATE_NEW:
+        return
+    if seg.target_tags or "\n" in seg.target:
+        raise XliffError(f"{path}: segment '{sid}': the {key} is one line of plain text; remove the tags and line "
+                         "breaks from its translation")
+    old = _front_text(translation, key) or ""
+    if seg.target == old:
+        return
+    if seg.target_hash is not None and seg.target_hash != text_hash("" if MARKER in old else old):
+        result.conflicts.append(sid)
+    result.front[key] = seg.target
 
 
 def _required(tags: list[str]) -> list[str]:
@@ -492,10 +543,51 @@ def apply(text: str, translation: Document, changes: Plan, source_order: list[st
         ends[start:stop] = [eol] * len(new)
     body_text = "".join(line + end for line, end in zip(lines, ends))
     _verify(body_text, translation, changes)
-    if not changes.record:
-        return body_text
-    block = updated_block(translation, None, changes.record, set(), source_order)
-    return rewrite(body_text, translation, block)
+    if changes.record:
+        block = updated_block(translation, None, changes.record, set(), source_order)
+        body_text = rewrite(body_text, translation, block)
+    return set_front_matter(body_text, translation.path, changes.front)
+
+
+def set_front_matter(text: str, path: Path, values: dict[str, str]) -> str:
+    """`text` with each key of `values` given that value, on the key's own line (a JSON string, which YAML
+    reads as it is); the lines around it, comments included, are kept. The result is read back and must
+    give exactly those values."""
+    import json
+
+    from ..atomic import line_ending, split_lines
+    from ..diagnostics import Report
+    from ..frontmatter import load_yaml
+
+    if not values:
+        return text
+    pairs = split_lines(text)
+    lines, ends = [p[0] for p in pairs], [p[1] for p in pairs]
+    close = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    loaded = load_yaml(path, "\n".join(lines[1:close]), 2, Report())
+    if loaded is None:
+        raise XliffError(f"the front matter of {path.name} cannot be read")
+    starts = sorted(loaded[1].values())
+    for key in sorted(values, key=lambda k: loaded[1].get(k, close + 1), reverse=True):
+        line = f"{key}: {json.dumps(values[key], ensure_ascii=False)}"
+        if key not in loaded[1]:
+            lines[close:close] = [line]
+            ends[close:close] = [line_ending(text)]
+            continue
+        first = loaded[1][key] - 1
+        stop = next((n - 1 for n in starts if n - 1 > first), close)
+        while stop - 1 > first and (not lines[stop - 1].strip() or lines[stop - 1].lstrip().startswith("#")):
+            stop -= 1  # comments and blank lines before the next key belong to it
+        lines[first:stop] = [line]
+        ends[first:stop] = [ends[stop - 1] if stop - 1 < len(ends) else line_ending(text)]
+    out = "".join(line + end for line, end in zip(lines, ends))
+    new_lines = [p[0] for p in split_lines(out)]
+    new_close = next(i for i in range(1, len(new_lines)) if new_lines[i].strip() in ("---", "..."))
+    check = load_yaml(path, "\n".join(new_lines[1:new_close]), 2, Report())
+    got = check[0] if check else {}
+    if not isinstance(got, dict) or any(got.get(k) != v for k, v in values.items()):
+        raise XliffError(f"the new {', '.join(values)} cannot be written into the front matter of {path.name}")
+    return out
 
 
 def _verify(text: str, translation: Document, changes: Plan) -> None:
