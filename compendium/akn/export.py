@@ -273,8 +273,8 @@ def _meta(doc: Document, writer: _Writer) -> etree._Element:
     work = sub(idf, "FRBRWork")
     sub(work, "FRBRthis", value=ident.this)
     sub(work, "FRBRuri", value=ident.work)
-    if not ident.verified:
-        sub(work, "FRBRalias", value=doc.id, name="compendiumId")
+    # The document in the compendium ("resolutions/ga-70-175"): what a reader of this file maps back to.
+    sub(work, "FRBRalias", value=f"{doc.collection}/{doc.id}", name="compendium")
     sub(work, "FRBRdate", **date_attrs)
     sub(work, "FRBRauthor", href=author, as_="#author")
     sub(work, "FRBRcountry", value="un")
