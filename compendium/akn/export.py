@@ -379,3 +379,38 @@ def export_documents(corpus: Corpus, docs: Iterable[Document], citations=None) -
 def file_name(doc: Document) -> Path:
     """Where `compendium export akn` writes a document: "<lang>/<collection>/<id>/akn.xml" (as on the site)."""
     return Path(doc.ref.akn(doc.lang))
+
+
+# -- a folder of them --------------------------------------------------------------------------------------------
+FOLDER_MARKER = ".compendium-akn"  # in a folder `compendium export akn` wrote: it may write there again
+
+
+class FolderRefused(Exception):
+    """The folder holds files that this export did not write; nothing was written."""
+
+
+def export_folder(corpus: Corpus, out: Path, lang: str | None = None, force: bool = False,
+                  check: bool = True) -> list[Path]:
+    """Write every document (of `lang`) as `<out>/<lang>/<collection>/<id>/akn.xml`, all or none; `check` refuses
+    a document the schema does not accept. A non-empty folder without this export's marker is refused unless
+    `force`. Returns the files written."""
+    from ..atomic import write_many
+    from ..citations import citation_index
+
+    if out.exists() and not out.is_dir():
+        raise FolderRefused(f"{out}: not a folder (name a folder with --out)")
+    if out.is_dir() and any(out.iterdir()) and not (out / FOLDER_MARKER).is_file() and not force:
+        raise FolderRefused(f"{out}: the folder is not empty and was not written by 'compendium export akn' "
+                            "(pass --force to write into it, or name another folder)")
+    citations = citation_index(corpus)
+    files: list[tuple[Path, bytes]] = []
+    for doc in sorted(corpus.documents, key=lambda d: (d.lang, d.collection, d.id)):
+        if lang is not None and doc.lang != lang:
+            continue
+        data = document_xml(doc, corpus, citations)
+        if check and (found := problems(data)):
+            raise AknError(f"{doc.path}: its Akoma Ntoso XML is not valid: {found[0]} (please report this)")
+        files.append((out / file_name(doc), data))
+    files.append((out / FOLDER_MARKER, b"Written by `compendium export akn`, which may write here again.\n"))
+    write_many(files, parents=True)
+    return [path for path, _data in files[:-1]]
