@@ -250,12 +250,15 @@ class _Writer:
 
 
 def split_heading(written: str, number: str | None) -> tuple[str, str]:
-    """A heading as `<num>` and `<heading>`; `split_heading(num + " " + heading)` is the heading written."""
+    """A heading as `<num>` and `<heading>`: "Rule 43" is a number alone, "I. Title" the number "I." and the heading
+    "Title"; any other heading (or one whose number is not where expected) is a heading alone. The two joined by a
+    space are the heading as written."""
     if number:
-        m = re.match(r"^(\S*" + re.escape(number) + r"\.?)(?:\s+(.*))?$", written, re.S)
-        if m and (m.group(2) or not m.group(1).endswith(".")) and m.group(1).rstrip(".").endswith(number):
-            if not m.group(2) or m.group(1).endswith("."):
-                return m.group(1), m.group(2) or ""
+        if re.fullmatch(r".*(?<!\S)" + re.escape(number) + r"\.?", written, re.S):
+            return written, ""
+        m = re.fullmatch(r"(" + re.escape(number) + r"\.)\s+(\S.*)", written, re.S)
+        if m:
+            return m.group(1), m.group(2)
     return "", written
 
 
