@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+from markupsafe import Markup
 
 from ..model import Document, Unit
 from ..render import HEADING_KINDS
@@ -25,6 +26,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 KINDS = {"section": "section", "subsection": "subsection", "paragraph": "paragraph", "article": "article",
          "rule": "rule", "point": "item"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# What Markdown cannot write but the content format allows as inline HTML (compendium/render.py ALLOWED_TAGS).
+_RAW_HTML = {"sup": Markup("<sup>{}</sup>"), "sub": Markup("<sub>{}</sub>")}
 _UNNUMBERED = ("preamble", "heading", "text", "adoption", "footnote")
 
 
@@ -95,13 +98,13 @@ class _Reader:
         if name == "b":
             return f"**{inner}**"
         if name in ("sup", "sub"):
-            return f"<{name}>{inner}</{name}>"
+            return str(_RAW_HTML[name].format(Markup(inner)))  # inner: Markdown, its text escaped already
         if name == "a":
             return f"[{inner}]({el.get('href') or ''})"
         if name == "inline" and el.get("name") == "code":
             return f"`{el.text or ''}`"
         if name == "span" and el.get(XML_LANG):
-            return f'<span lang="{el.get(XML_LANG)}">{inner}</span>'
+            return str(Markup('<span lang="{}">{}</span>').format(el.get(XML_LANG), Markup(inner)))
         return inner  # ref, span, abbr…: their words
 
     def note(self, el) -> Unit:
