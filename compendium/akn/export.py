@@ -24,18 +24,15 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..addresses import DocRef
-from ..body import FOOTNOTE_REF
 from ..model import HEADED_KINDS, Corpus, Document, Unit
 from ..render import Renderer, _markdown_inline
 from ..translating.markers import strip_marker
 from ..unitid import to_eid
-from . import names
 from .names import AKN_NS, COMPENDIUM, ORGANIZATIONS, identity, language_code
 
 NS = "{%s}" % AKN_NS
@@ -372,11 +369,6 @@ def problems(xml: bytes) -> list[str]:
     if check.validate(tree):
         return []
     return [f"line {e.line}: {e.message}" for e in check.error_log]
-
-
-def export_documents(corpus: Corpus, docs: Iterable[Document], citations=None) -> Iterable[tuple[Document, bytes]]:
-    for doc in docs:
-        yield doc, document_xml(doc, corpus, citations)
 
 
 def file_name(doc: Document) -> Path:

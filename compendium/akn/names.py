@@ -19,8 +19,9 @@ a document of its own, so its XML names that component: the same work as the res
 Nothing is invented. A work's AKN4UN name needs the adopting body (General Assembly or ECOSOC), the resolution
 number and the full adoption date, all confirmed in the metadata. Where one of them is missing, partial (a year
 only) or marked unverified, the document is named in the compendium's own space instead
-(`/akn/un/statement/compendium/<collection>/<id>/`), its FRBRdate is the date as far as it is known
-(`name="adoption-unverified"`), and `Identity.verified` is False: the fallback is visible in the file and testable.
+(`/akn/un/statement/compendium/<collection>/<id>/`) and `Identity.verified` is False; its FRBRdate is the full
+date where the metadata gives one (`name="adoption-unverified"`), else `0001-01-01` named `unknown` (the schema
+wants a full date, and none is made up from a year). The fallback is visible in the file and testable.
 """
 
 from __future__ import annotations
