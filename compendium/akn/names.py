@@ -41,10 +41,11 @@ LANGUAGE_CODES = {"ar": "ara", "zh": "zho", "en": "eng", "fr": "fra", "ru": "rus
 LANGUAGE_ALIASES = {"chi": "zh", "fre": "fr"}
 # Our adopting bodies → AKN4UN's actors in a work's name.
 ACTORS = {"ga": "unga", "ecosoc": "unecosoc"}
-# The organisations a file names (TLCOrganization): eId, href, showAs.
+# The organisations a file names (TLCOrganization): eId, href, showAs; the UN's bodies as the UN's own files name
+# them; the compendium, which made the file, in a name of its own (not in the UN's ontology).
 ORGANIZATIONS = {"ga": ("/akn/ontology/organization/un/generalAssembly", "General Assembly"),
                  "ecosoc": ("/akn/ontology/organization/un/economicAndSocialCouncil", "Economic and Social Council")}
-COMPENDIUM = ("compendium", "/akn/ontology/organization/un/compendiumCrimePreventionCriminalJustice",
+COMPENDIUM = ("compendium", "/akn/ontology/organization/compendium",
               "Compendium of United Nations Standards and Norms in Crime Prevention and Criminal Justice")
 MAIN = "main/"
 ANNEX = "main/annex"
