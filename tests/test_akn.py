@@ -265,3 +265,30 @@ def test_every_unit_id_of_the_content_has_a_reversible_eid(exported):
     ids = {u.id for doc in corpus.documents for u in doc.walk()}
     assert len(ids) > 1000
     assert [uid for uid in ids if from_eid(to_eid(uid)) != uid] == []
+
+
+def test_every_resolution_the_un_publishes_in_akn_gets_the_uns_work_and_expression_names():
+    """Over every resolution of the UN's own AKN files that the compendium holds: the names come from our metadata,
+    and they are the UN's (its files' FRBRuri of each level, read from their header). A work has one name; where
+    one language's file disagrees with the others (the Russian file of E/RES/2022/14 dates the adoption 29 July,
+    the five others 21 July) the name most of its files give is the UN's."""
+    from collections import Counter
+
+    uri = re.compile(r'<FRBR(Work|Expression)>.*?<FRBRuri value="([^"]+)"', re.S)
+    compared, slips = 0, []
+    for folder in sorted(p for body in ("ga", "ecosoc") for p in (UNXML / body).iterdir() if p.is_dir()):
+        names = {xml.stem: dict(uri.findall(xml.read_text(encoding="utf-8")[:20000])) for xml in folder.glob("*.xml")}
+        ours_files = {lang: ROOT / "content" / "resolutions" / folder.name / f"{lang}.md" for lang in names}
+        ours_files = {lang: path for lang, path in ours_files.items() if path.is_file()}
+        if not ours_files:
+            continue
+        work, _count = Counter(n["Work"] for n in names.values()).most_common(1)[0]
+        for lang, path in ours_files.items():
+            ident = identity(load_file(path, "resolutions", Report()))
+            assert ident.work == work, path
+            if names[lang]["Work"] != work:
+                slips.append(f"{folder.name}/{lang}")
+                continue
+            assert ident.expression(lang) == names[lang]["Expression"], path
+            compared += 1
+    assert compared > 300 and len(slips) < 3, slips
