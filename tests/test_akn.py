@@ -85,6 +85,16 @@ def test_frbr_names_are_the_uns_own(doc):
             theirs.find(".//a:FRBRWork/a:FRBRdate", NS).get("date")
 
 
+def test_an_annex_is_an_attachment_named_as_the_uns_own_file_names_it():
+    ours = etree.fromstring(document_xml(shipped("resolutions/ga-76-181"), _empty_corpus()))
+    theirs = etree.parse(str(UNXML / "ga" / "ga-76-181" / "en.xml"))
+    path = ".//a:attachments/a:attachment/a:doc//a:FRBR{}/a:FRBRthis"
+    for level in ("Work", "Expression", "Manifestation"):
+        assert ours.find(path.format(level), NS).get("value") == theirs.find(path.format(level), NS).get("value")
+    assert ours.find(".//a:conclusions/a:container", NS).get("eId") == "adoption"
+    assert ours.find(".//a:attachment/a:doc/a:mainBody/a:hcontainer", NS).get("eId").startswith("annex")
+
+
 def _empty_corpus():
     from compendium.model import Corpus
 

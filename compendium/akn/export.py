@@ -7,13 +7,14 @@ makes it (compendium/render.py, with a link policy of its own: a citation the en
 does not hold stays text).
 
 The structure: the document's title (and its note, its symbol) in `<preface>`; the leading preambular
-paragraphs in `<preamble>` as `<container name="preamble">`; everything after them in `<mainBody>`, in the
+paragraphs in `<preamble>` as `<container name="preamble">`; the text after them in `<mainBody>`, in the
 document's order: numbered paragraphs as `<paragraph>`, sub-paragraphs as `<point>`, sections and sub-sections
-as `<section>`/`<subsection>`, articles and rules as `<article>`/`<rule>`, annexes, principles, guidelines,
-headings, loose text and the adoption line as `<hcontainer name="...">` (an annex is kept in place as the body's
-last containers rather than as a separate `<attachment>` document: the compendium holds it as part of the same
-text, with its own ids). Headings as `<num>` and `<heading>`. A footnote is an `<authorialNote>` at its first
-call, a later call of it a `<noteRef>`; a note the text never calls is in `<meta><notes>`.
+as `<section>`/`<subsection>`, articles and rules as `<article>`/`<rule>`, principles, guidelines, headings and
+loose text as `<hcontainer name="...">`; headings as `<num>` and `<heading>`. As in the UN's own files, the
+adoption line is the `<conclusions>` and each annex at the end an `<attachment>`: a `<doc name="annex">` with its
+own identification, a component of the work (FRBRthis `…/!main/annex`); a text in another order (a unit after an
+annex) keeps everything in `<mainBody>`. A footnote is an `<authorialNote>` at its first call, a later call of it
+a `<noteRef>`; a note the text never calls is in `<meta><notes>`.
 
 Every date comes from the metadata; nothing depends on the clock or the machine, so the bytes are reproducible.
 """
@@ -21,6 +22,7 @@ Every date comes from the metadata; nothing depends on the clock or the machine,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -259,8 +261,11 @@ def split_heading(written: str, number: str | None) -> tuple[str, str]:
     return "", written
 
 
-def _meta(doc: Document, writer: _Writer) -> etree._Element:
+def _meta(doc: Document, component: str | None = None) -> etree._Element:
+    """The document's <meta>; with `component`, the identification of one of its annexes (an attachment)."""
     ident = identity(doc)
+    if component is not None:
+        ident = replace(ident, component=component)
     lang = doc.lang
     code = language_code(lang)
     date = ident.date if ident.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ident.date) else None
@@ -291,6 +296,8 @@ def _meta(doc: Document, writer: _Writer) -> etree._Element:
     sub(man, "FRBRuri", value=ident.manifestation(lang))
     sub(man, "FRBRdate", **date_attrs)
     sub(man, "FRBRauthor", href="#" + COMPENDIUM[0], as_="#editor")
+    if component is not None:
+        return meta  # the references are the document's
     refs = sub(meta, "references", source="#" + COMPENDIUM[0])
     sub(refs, "TLCOrganization", eId=COMPENDIUM[0], href=COMPENDIUM[1], showAs=COMPENDIUM[2])
     for key, (href, shown) in ORGANIZATIONS.items():
@@ -306,7 +313,7 @@ def document_tree(doc: Document, corpus: Corpus, citations=None) -> etree._Eleme
     root = etree.Element(NS + "akomaNtoso", nsmap={None: AKN_NS})
     kind = "resolution" if doc.collection == "resolutions" else (doc.meta.kind or "instrument")
     statement = sub(root, "statement", name=kind)
-    meta = _meta(doc, writer)
+    meta = _meta(doc)
     statement.append(meta)
     preface = sub(statement, "preface")
     title = sub(preface, "p", class_="title")
@@ -330,11 +337,25 @@ def document_tree(doc: Document, corpus: Corpus, citations=None) -> etree._Eleme
         preamble = sub(statement, "preamble")
         for unit in units[:lead]:
             writer.preamble(preamble, unit)
+    main, adoption, annexes = _layout(units[lead:])
     body = sub(statement, "mainBody")
-    for unit in units[lead:]:
+    for unit in main:
         writer.unit(body, unit)
     if not len(body):
         sub(body, "p")
+    if adoption is not None:
+        conclusions = sub(statement, "conclusions")
+        container = sub(conclusions, "container", name="adoption", eId=to_eid(adoption.id))
+        writer.paragraphs(container, adoption.text)
+        if not len(container):
+            sub(container, "p")
+    if annexes:
+        attachments = sub(statement, "attachments")
+        for annex in annexes:
+            # As the UN's files hold an annex: a document of its own, a component of the work ("!main/annex").
+            attached = sub(sub(attachments, "attachment"), "doc", name="annex")
+            attached.append(_meta(doc, identity(doc).component.rstrip("/") + "/" + to_eid(annex.id)))
+            writer.unit(sub(attached, "mainBody"), annex)
     uncalled = [u for u in doc.units if u.kind == "footnote" and u.number not in writer.called]
     if uncalled:
         notes = E("notes", source="#" + COMPENDIUM[0])
@@ -345,6 +366,20 @@ def document_tree(doc: Document, corpus: Corpus, citations=None) -> etree._Eleme
                 sub(note, "p")
         meta.append(notes)
     return etree.ElementTree(root)
+
+
+def _layout(units: list[Unit]) -> tuple[list[Unit], Unit | None, list[Unit]]:
+    """The units after the preamble as (body, adoption line, annexes): the annexes at the end are attachments and
+    the adoption line just before them the conclusions, as in the UN's own files. A text in another order (a unit
+    after an annex) keeps everything in the body, in its order."""
+    first = next((i for i, u in enumerate(units) if u.kind == "annex"), len(units))
+    annexes = units[first:]
+    if not all(u.kind == "annex" for u in annexes):
+        return units, None, []
+    body = units[:first]
+    if len(body) > 1 and body[-1].kind == "adoption" and not body[-1].children:
+        return body[:-1], body[-1], annexes
+    return body, None, annexes
 
 
 def document_xml(doc: Document, corpus: Corpus, citations=None) -> bytes:

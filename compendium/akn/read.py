@@ -243,6 +243,15 @@ def read_akn(source: Path | bytes, name: str | None = None) -> AknText:
     if body is None:
         raise reader.fail(statement, "the document has no <mainBody>")
     units.extend(reader.unit(c, None) for c in body if _local(c) and _local(c) != "p")
+    conclusions = find(statement, "conclusions")
+    if conclusions is not None:
+        for container in conclusions:
+            if _local(container) == "container" and container.get("name") == "adoption":
+                units.append(Unit(reader.eid(container), "adoption", None, reader.paragraphs(container),
+                                  line=container.sourceline or 0))
+    attachments = find(statement, "attachments")
+    for attached in attachments.iterfind(f"{NS}attachment/{NS}doc/{NS}mainBody") if attachments is not None else ():
+        units.extend(reader.unit(c, None) for c in attached if _local(c) and _local(c) != "p")
     notes = find(statement, "meta/notes")
     called = reader.notes
     if notes is not None:
