@@ -21,6 +21,7 @@ UNDOCS = "https://undocs.org/"
 # The United Nations Official Document System, where the official texts of the resolutions are.
 OFFICIAL_DOCUMENTS = "https://documents.un.org/"
 COLUMN_FILE = "parallel.html"  # beside a document's page: its text as a column of the side-by-side view
+AKN_FILE = "akn.xml"  # beside a document's page: its text as Akoma Ntoso 3.0 XML (compendium/akn/)
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +47,10 @@ class DocRef:
     def json(self, lang: str) -> str:
         """Its parsed text as JSON, beside its page."""
         return f"{self.page(lang)}index.json"
+
+    def akn(self, lang: str) -> str:
+        """Its text as Akoma Ntoso XML, beside its page."""
+        return self.page(lang) + AKN_FILE
 
     def column(self, lang: str) -> str:
         """Its rendered text in `lang` as a column for the side-by-side view of another language's page."""
@@ -168,6 +173,48 @@ def root_absolute(site_url: str, path: str) -> str:
     """A path from the site root as a root-absolute href ("/fr/", "/compendium/fr/"), for a page served at
     any depth (a 404 page): the site URL's path, else the host's root."""
     return urlsplit(site_url).path.rstrip("/") + "/" + path
+
+
+# -- Akoma Ntoso (AKN4UN) names; compendium/akn/names.py decides which facts go in them ---------------------------
+AKN_ROOT = "/akn/un/"
+
+
+def akn_work(actor: str, date: str, number: str) -> str:
+    """A United Nations resolution as a work, as the UN's own Akoma Ntoso files write it (their FRBRuri):
+    "/akn/un/statement/deliberation/unga/2015-12-17/70-175/"."""
+    return f"{AKN_ROOT}statement/deliberation/{actor}/{date}/{number}/"
+
+
+def akn_local_work(collection: str, doc_id: str) -> str:
+    """A work whose AKN4UN name cannot be made from verified facts: named in the compendium's own space."""
+    return f"{AKN_ROOT}statement/compendium/{collection}/{doc_id}/"
+
+
+def akn_component(work: str, component: str) -> str:
+    """A component of a work (FRBRthis): "!main/" for the resolution, "!main/annex" for its annex."""
+    return f"{work}!{component}"
+
+
+def akn_expression(work: str, language: str) -> str:
+    """A work in one language ("eng@/"), and its component in it ("eng@!main/")."""
+    return f"{work}{language}@/"
+
+
+def akn_expression_component(work: str, language: str, component: str) -> str:
+    return f"{work}{language}@!{component}"
+
+
+def akn_manifestation(work: str, language: str) -> str:
+    return f"{work}{language}@.xml"
+
+
+def akn_manifestation_component(work: str, language: str, component: str) -> str:
+    return f"{work}{language}@/!{component.rstrip('/')}.xml"
+
+
+def akn_portion(target: str, eid: str | None) -> str:
+    """A unit of a work, as AKN refers to a portion: the work's name, "~", the unit's eId."""
+    return f"{target.rstrip('/')}~{eid}" if eid else target
 
 
 # -- hrefs ------------------------------------------------------------------------------------------------------

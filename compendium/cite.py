@@ -103,6 +103,8 @@ class CiteBox:
     label_json: str
     pdf_href: str | None = None  # the document's own PDF in the page's language, where the build made one
     label_pdf: str = "PDF"
+    akn_href: str | None = None  # its text as Akoma Ntoso XML, beside the JSON (compendium/akn/)
+    label_akn: str = "Akoma Ntoso (XML)"
 
 
 def cite_box(doc: Document, lang: str, _: Callable[[str], str], site_url: str, pdf: bool = False) -> CiteBox:
@@ -122,4 +124,8 @@ def cite_box(doc: Document, lang: str, _: Callable[[str], str], site_url: str, p
         label_json=_("Data (JSON)"),
         pdf_href=relative(page, document_pdf(doc.ref, lang)) if pdf else None,
         label_pdf=_("Print (PDF)"),
+        akn_href=relative(page, doc.ref.akn(lang)),
+        # TRANSLATORS: a link to the document as XML in Akoma Ntoso, the OASIS standard for legal and
+        # parliamentary documents that the United Nations uses; "Akoma Ntoso" is a name, not translated.
+        label_akn=_("Akoma Ntoso (XML)"),
     )

@@ -302,6 +302,33 @@ def export_json(content: Path, lang: str | None, out: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@export.command("akn")
+@CONTENT_OPTION
+@click.option("--lang", type=LanguageChoice(), default=None, help="Only this language.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("akn"), show_default=True,
+              help="The folder to write into: <lang>/<collection>/<id>/akn.xml, as on the site.")
+@click.option("--force", is_flag=True, help="Write into a non-empty folder that an earlier export did not make.")
+def export_akn(content: Path, lang: str | None, out: Path, force: bool) -> None:
+    """Every document as Akoma Ntoso 3.0 XML (AKN4UN names), each checked against the OASIS schema."""
+    from .akn.export import AknError, FolderRefused, export_folder
+    from .atomic import WriteError
+    from .loader import load
+
+    report = Report()
+    corpus = load(content, report)
+    if report.errors:
+        sys.exit(print_report(report))
+    try:
+        written = export_folder(corpus, out, lang, force)
+    except (FolderRefused, AknError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except WriteError as exc:
+        report.error(exc.path, 1, 1, exc.message, exc.hint)
+        sys.exit(print_report(report))
+    click.echo(f"wrote {len(written)} Akoma Ntoso file(s) into {out}", err=True)
+
+
 @main.command()
 @CONTENT_OPTION
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import markdown
@@ -78,8 +79,10 @@ def sanitize(fragment: str) -> str:
                      link_rel=None)
 
 
+@lru_cache(maxsize=32768)
 def _markdown_inline(text: str) -> str:
-    """Markdown inline text → sanitized HTML; footnote calls left as placeholders."""
+    """Markdown inline text → sanitized HTML; footnote calls left as placeholders. Cached: a site build renders
+    each text for its page, and again for its Akoma Ntoso XML (compendium/akn/export.py)."""
     if not _MARKUP.search(text):
         return html.escape(text, quote=False)  # plain text, escaped: no tag, entity or note call can be in it
     _md.reset()

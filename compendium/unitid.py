@@ -81,3 +81,67 @@ def unit_label(uid: str, _: Callable[[str], str], comma: str = ", ") -> str:
         else:
             return uid
     return comma.join(names) + "".join(f" {item}" for item in items)
+
+
+# -- Akoma Ntoso eIds ---------------------------------------------------------------------------------------------
+# A unit id read as AKN's naming convention writes an eId: each level `<element>_<number>`, levels joined by "__"
+# ("sec-III-para-7-c" → "sec_III__para_7__item_c"). The words are AKN's abbreviations of the element names
+# (section → sec, article → art, the unnamed containers → hcontainer, a note → authorialNote as the UN's own files
+# name it); a sub-section letter is a `subsec`, a sub-paragraph's letter an `item`. Reversible: `from_eid`.
+EID_LEVELS = "__"
+EID_NUMBER = "_"
+_EID_NAMES = {"sec": "sec", "para": "para", "rule": "rule", "article": "art", "principle": "principle",
+              "guideline": "guideline", "prelim": "prelim", "recommendation": "recommendation",
+              "preamble": "preamble", "fn": "authorialNote", "annex": "annex", "h": "hcontainer", "text": "text",
+              "adoption": "adoption"}
+_ID_NAMES = {v: k for k, v in _EID_NAMES.items()}
+_BARE = ("annex", "adoption")  # levels that may stand without a number
+_SUBSECTION, _ITEM = "subsec", "item"
+
+
+def to_eid(uid: str) -> str:
+    """A unit id as an Akoma Ntoso eId: "sec-III-para-7-c" → "sec_III__para_7__item_c"."""
+    tokens, levels, i = parts(uid), [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token in _EID_NAMES and following is not None and _numbers(token, following):
+            levels.append(_EID_NAMES[token] + EID_NUMBER + following)
+            i += 2
+        elif token in _BARE:
+            levels.append(_EID_NAMES[token])
+            i += 1
+        elif re.fullmatch(r"[A-Z]", token) and levels:
+            levels.append(_SUBSECTION + EID_NUMBER + token)
+            i += 1
+        elif token and EID_NUMBER not in token:
+            levels.append(_ITEM + EID_NUMBER + token)
+            i += 1
+        else:
+            raise ValueError(f"unit id {uid!r} has no eId")
+    return EID_LEVELS.join(levels)
+
+
+def _numbers(token: str, following: str) -> bool:
+    """Whether `following` is the number of the level `token` ("para", "7"), not a level of its own ("h", "i")."""
+    if token == "adoption" or following in _EID_NAMES:
+        return False
+    if token == "fn":
+        return True  # a note's label, whatever it is
+    if token in ("sec", "annex"):
+        return bool(_ROMAN_OR_NUMBER.fullmatch(following))
+    return following[:1].isdigit()
+
+
+def from_eid(eid: str) -> str:
+    """The unit id of an eId made by `to_eid`: "sec_III__para_7__item_c" → "sec-III-para-7-c"."""
+    out: list[str] = []
+    for level in eid.split(EID_LEVELS):
+        name, _, number = level.partition(EID_NUMBER)
+        if name in (_SUBSECTION, _ITEM) and number:
+            out.append(number)
+        elif name in _ID_NAMES and (number or _ID_NAMES[name] in _BARE):
+            out.extend([_ID_NAMES[name], number] if number else [_ID_NAMES[name]])
+        else:
+            raise ValueError(f"eId {eid!r} is not one of a compendium unit")
+    return unit_id(*out)

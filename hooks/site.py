@@ -23,8 +23,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from compendium import settings
-from compendium.addresses import COLUMN_FILE
-from compendium.atomic import WriteError, write_text
+from compendium.addresses import AKN_FILE, COLUMN_FILE
+from compendium.akn.export import document_xml
+from compendium.atomic import WriteError, write_bytes, write_text
 from compendium.catalogs import compile_all
 from compendium.diagnostics import Report
 from compendium.editions.downloads import downloads_html
@@ -234,6 +235,13 @@ def _write(path: Path, text: str) -> None:
         raise PluginError(str(exc)) from None
 
 
+def _write_bytes(path: Path, data: bytes) -> None:
+    try:
+        write_bytes(path, data)
+    except WriteError as exc:
+        raise PluginError(str(exc)) from None
+
+
 def on_post_build(config) -> None:
     if _state.get("errors"):
         return  # the preview's error pages: no data, sitemap or search index
@@ -248,6 +256,9 @@ def on_post_build(config) -> None:
             data = {"documents": [document_json(page.document)], "fallback": page.fallback}
             _write((site / page.src_uri).with_name("index.json"),
                    json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            # The same text as Akoma Ntoso XML (the source's text on a fallback page, as its JSON has).
+            _write_bytes((site / page.src_uri).with_name(AKN_FILE),
+                         document_xml(page.document, _state["corpus"], _state["site"].citations))
         if page.document is not None and not page.fallback and page.document.has_text:
             # Its text as the side-by-side view's column, for the same document's pages in other languages.
             _write((site / page.src_uri).with_name(COLUMN_FILE), _state["site"].column(page.document))

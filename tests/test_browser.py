@@ -332,3 +332,30 @@ def test_cite_copies_the_paragraph_citation_and_the_json_link_works(site, browse
         assert info.value.status == 200 and info.value.json()["documents"][0]["id"] == "udhr"
     finally:
         context.close()
+
+
+def test_a_document_page_links_its_akoma_ntoso_xml(site, page):
+    """Beside the JSON, the page links its text as Akoma Ntoso; a page showing the source text for want of a
+    translation links the source's XML, as its JSON holds the source's text."""
+    from lxml import etree
+
+    from compendium.akn.export import AKN_NS, problems
+    from compendium.akn.read import read_akn
+
+    folder, url = site
+    page.goto(f"{url}/fr/instruments/udhr/")
+    link = page.locator(".cmp-cite-box a.cmp-akn")
+    assert link.inner_text() == "Akoma Ntoso (XML)" and link.get_attribute("href") == "akn.xml"
+    with page.expect_response(lambda r: r.url.endswith("/fr/instruments/udhr/akn.xml")) as info:
+        link.click()
+    assert info.value.status == 200
+    data = (folder / "fr" / "instruments" / "udhr" / "akn.xml").read_bytes()
+    assert problems(data) == []
+    back = read_akn(data).document
+    published = json.loads((folder / "fr" / "instruments" / "udhr" / "index.json").read_text(encoding="utf-8"))
+    assert back.lang == "fr" and [u.id for u in back.units if u.kind != "footnote"] == \
+        [u["id"] for u in published["documents"][0]["units"] if u["kind"] != "footnote"]
+    fallback = etree.fromstring((folder / "zh" / "resolutions" / "ecosoc-2000-1" / "akn.xml").read_bytes())
+    assert fallback.find(f".//{{{AKN_NS}}}FRBRlanguage").get("language") == "eng"
+    page.goto(f"{url}/zh/resolutions/ecosoc-2000-1/")
+    assert page.locator(".cmp-cite-box a.cmp-akn").get_attribute("href") == "akn.xml"

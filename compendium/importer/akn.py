@@ -29,14 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..akn.names import AKN_NS, our_body, our_language  # one home, shared with the exporter
 from ..body import ADOPTION
 from ..unitid import ARABIC_ITEM_LETTERS
-
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-
-# AKN4UN language codes (FRBRlanguage) to ours.
-LANGS = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru", "spa": "es"}
-BODIES = {"unga": "ga", "unecosoc": "ecosoc"}
 
 _UNDOCS_SLIP = re.compile(r"(https?://)undocs/")  # a slip in some UN files
 _WS = re.compile(r"[ \t\r\n]+")
@@ -822,14 +817,14 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
     m = _FRBR.match(work.get("value", "")) if work is not None else None
     if m is None:
         raise AknError(path, "no FRBRWork FRBRthis of the form /akn/un/statement/deliberation/<body>/<date>/<number>/")
-    body = BODIES.get(m.group("body"))
+    body = our_body(m.group("body"))
     if body is None:
         raise AknError(path, f"unknown adopting body '{m.group('body')}' in the FRBR work")
     date_el = statement.find("a:meta/a:identification/a:FRBRWork/a:FRBRdate", ns)
     date = date_el.get("date") if date_el is not None else m.group("date")
     lang_el = statement.find("a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage", ns)
     code = lang_el.get("language") if lang_el is not None else None
-    if code not in LANGS:
+    if code is None or our_language(code) is None:
         raise AknError(path, f"unknown or missing FRBRlanguage {code!r}")
     raw_number = m.group("number")  # 80-226, 2025-16, S-32-1
     first, _, last = raw_number.rpartition("-")
@@ -887,7 +882,7 @@ def _read(path: Path, root, english: AknDocument | None = None) -> AknDocument:
         raise AknError(path, "no text: the resolution has no preamble or paragraph")
     notes = [f"[^{label}]: {text}" for label, text in writer.notes]
     markdown = "\n\n".join(writer.blocks + notes) + "\n"
-    return AknDocument(path, doc_id, LANGS[code], body, number, date, symbol, title, writer.meeting, markdown,
+    return AknDocument(path, doc_id, our_language(code) or "", body, number, date, symbol, title, writer.meeting, markdown,
                        footnotes=len(writer.notes), losses=writer.losses, block_eids=writer.block_eids,
                        annexes=writer.annexes, title_from_cover=title_from_cover,
                        heading_keys=writer.heading_keys, region_signatures=signatures,
