@@ -119,19 +119,29 @@ def rewrite_html(text: str, page: str, exists, is_dir, site_url: str = "", fragm
 
 
 # -- search ---------------------------------------------------------------------------------------------------
+# Elements whose text stands apart from its neighbours' (a paragraph's number, a list item, a cell).
+_APART = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "section", "article", "br",
+          "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "header", "footer", "aside"}
+
+
 def _own_text(el, skip) -> str:
     """An element's text without the parts that are units of their own (elements with an id) or furniture."""
-    out = [el.text or ""] if not skip(el) else []
+    out = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and not child.get("id") and not skip(child):
-            out.append(_own_text(child, skip))
+            apart = child.tag in _APART or "cmp-num" in (child.get("class") or "").split()
+            out.append(" " + _own_text(child, skip) + " " if apart else _own_text(child, skip))
+        elif isinstance(child.tag, str) and child.get("id"):
+            out.append(" ")
         out.append(child.tail or "")
     return "".join(out)
 
 
 def _furniture(el) -> bool:
-    cls = el.get("class") or "" if isinstance(el.tag, str) else ""
-    return el.tag in ("script", "style", "button", "template", "svg", "select", "nav") or "cmp-anchor" in cls.split()
+    """What a search result does not quote: scripts, controls, permalinks, note calls."""
+    cls = (el.get("class") or "").split() if isinstance(el.tag, str) else []
+    return el.tag in ("script", "style", "button", "template", "svg", "select", "nav", "label", "input") or \
+        "cmp-anchor" in cls or "cmp-fnref" in cls
 
 
 def search_records(html: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -296,6 +306,28 @@ def offline_editions(site: Path, langs: list[str], site_url: str = "") -> list[O
     for lang in langs:
         start = time.perf_counter()
         made.append(make_offline_zip(site, lang, edition_day(site, lang), site_url))
-        console.print(f"offline edition [{lang}]: {made[-1].bytes / 1048576:.1f} MB, search index "
+        console.print(f"offline edition {lang}: {made[-1].bytes / 1048576:.1f} MB, search index "
                       f"{made[-1].search_bytes / 1024:.0f} kB, in {time.perf_counter() - start:.1f} s")
     return made
+
+
+def check_offline_zips(site: Path, site_url: str = ""):
+    """Each language's offline zip in the built site, unzipped and checked (linkcheck.check_offline); the
+    problems name the file as `<zip>!<file inside>`."""
+    import tempfile
+
+    from .linkcheck import UN_HOSTS, BrokenLink, check_offline
+
+    hosts = UN_HOSTS + ((urlsplit(site_url).hostname or "",) if site_url else ())
+    broken, checked = [], 0
+    for lang_dir in sorted(p for p in site.iterdir() if p.is_dir()):
+        archive = site / addresses.offline_zip(lang_dir.name)
+        if not archive.is_file():
+            continue
+        with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(archive) as zf:
+            zf.extractall(tmp)
+            found, count = check_offline(Path(tmp), hosts)
+        rel = archive.relative_to(site).as_posix()
+        broken += [BrokenLink(f"{rel}!{b.page}", b.href, b.reason) for b in found]
+        checked += count
+    return broken, checked

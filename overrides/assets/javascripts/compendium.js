@@ -111,7 +111,7 @@
     ranges.sort(function (a, b) { return a[0] - b[0]; });
     var first = ranges.length ? ranges[0][0] : 0;
     var from = Math.max(0, first - 60), to = Math.min(s.length, first + 160);
-    if (from > 0) { var space = s.lastIndexOf(" ", first); from = space > from ? space + 1 : from; }
+    if (from > 0) { var space = s.indexOf(" ", from); from = space >= 0 && space < first ? space + 1 : from; }
     var words = [], marked = [], at = from;
     ranges.forEach(function (r) {
       if (r[0] < at || r[1] > to) return;
