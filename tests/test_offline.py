@@ -16,7 +16,7 @@ import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, artefacts_dir, chromium_available
 from compendium import addresses
 from compendium.linkcheck import check_offline
-from compendium.offline import rewrite_href, rewrite_html, search_records, zip_bytes
+from compendium.offline import check_offline_zips, rewrite_href, rewrite_html, search_records, zip_bytes
 from helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,8 +141,8 @@ def edition(tmp_path_factory):
     code, out = run("build", "--content", str(root / "content"), "--site-dir", str(root / "site"),
                     "--config", str(ROOT / "mkdocs.yml"), *[a for lang in LANGS for a in ("--lang", lang)])
     assert code == 0, out
-    code, out = run("check-links", "--site-dir", str(root / "site"), "--offline")
-    assert code == 0, out
+    broken, checked = check_offline_zips(root / "site")  # what `compendium check-links --offline` adds
+    assert checked > 1000 and [b.format() for b in broken] == []
     trees = {}
     for lang in LANGS[:3]:
         trees[lang] = root / "unzipped" / lang
