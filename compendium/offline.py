@@ -35,7 +35,7 @@ import lxml.html
 from . import addresses, atomic
 from .i18n import gettext_for
 from .languages import direction, info
-from .markup import macro, template
+from .markup import escape, macro, template
 from .vocabulary import SITE_TITLE
 
 SEARCH_FOLDER = "pagefind"  # the online search index: useless from file://, left out
@@ -112,9 +112,8 @@ def rewrite_html(text: str, page: str, exists, is_dir, site_url: str = "", fragm
                 el.set("disabled", "disabled")
             else:
                 el.set("data-src", src)
-    if fragment:
-        return "".join(lxml.html.tostring(child, encoding="unicode") for child in root) if len(root) or not root.text \
-            else root.text
+    if fragment:  # the wrapper's text, then each child with its tail
+        return str(escape(root.text or "")) + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     return "<!doctype html>\n" + lxml.html.tostring(root, encoding="unicode")
 
 
@@ -204,7 +203,7 @@ def offline_tree(site: Path, lang: str, site_url: str = "") -> Offline:
     exists = names.__contains__
 
     def is_dir(path: str) -> bool:
-        return path in folders or (site / path).is_dir() and not (site / path).is_file()
+        return path in folders or (site / path).is_dir()
 
     files: dict[str, bytes] = {}
     records = []

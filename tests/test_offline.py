@@ -77,6 +77,13 @@ def test_a_page_loses_no_text_when_its_links_lead_nowhere():
     assert '<option value="es" disabled>' in out or 'value="es" disabled="disabled"' in out  # no column: not offered
 
 
+def test_a_column_keeps_its_text_and_its_links_lead_where_the_tree_can():
+    column = 'R &lt; 3 <div id="en:para-1"><a href="../../../en/status/">page</a> <a href="#en:para-1">¶</a></div> end'
+    out = rewrite_html(column, "en/resolutions/ga-80-226/parallel.html", TREE.__contains__, FOLDERS.__contains__,
+                       fragment=True)
+    assert out == 'R &lt; 3 <div id="en:para-1"><span>page</span> <a href="#en:para-1">¶</a></div> end'
+
+
 def test_the_search_text_is_each_paragraph_without_furniture():
     html = ('<html><head><title>T</title></head><body><article data-pagefind-body><h1 id="title">Règles</h1>'
             '<div class="cmp-unit" id="para-1"><span class="cmp-num">1.</span><div><p><em>Prie</em> les États'
