@@ -214,8 +214,9 @@ def offline_tree(site: Path, lang: str, site_url: str = "") -> Offline:
             text = path.read_text(encoding="utf-8")
             if rel == downloads:
                 text = text.replace(slot, _downloads_here(lang))
-            files[rel] = rewrite_html(text, rel, exists, is_dir, site_url).encode("utf-8")
-            found = search_records(text) if not rel.endswith("/" + addresses.COLUMN_FILE) else None
+            # An empty page has nothing to rewrite (lxml refuses it); check-links --offline judges the rest.
+            files[rel] = (rewrite_html(text, rel, exists, is_dir, site_url) if text.strip() else text).encode("utf-8")
+            found = search_records(text) if text.strip() and not rel.endswith("/" + addresses.COLUMN_FILE) else None
             if found and found[1]:
                 records.append((found[0], posixpath.relpath(rel, lang), found[1]))
         else:
