@@ -22,6 +22,8 @@ UNDOCS = "https://undocs.org/"
 OFFICIAL_DOCUMENTS = "https://documents.un.org/"
 COLUMN_FILE = "parallel.html"  # beside a document's page: its text as a column of the side-by-side view
 AKN_FILE = "akn.xml"  # beside a document's page: its text as Akoma Ntoso 3.0 XML (compendium/akn/)
+# The same column in the offline edition, as a classic script (a page opened from file:// may not fetch).
+COLUMN_SCRIPT = "parallel.js"
 
 
 @dataclass(frozen=True, order=True)
@@ -150,6 +152,30 @@ def document_pdf(ref: DocRef, lang: str) -> str:
 
 def downloads_dir(lang: str) -> str:
     return f"{lang}/downloads/"
+
+
+# -- the offline edition (compendium/offline.py) ----------------------------------------------------------------
+def offline_zip(lang: str) -> str:
+    """A language's site as one zip, to open from the file system; from the site root."""
+    return f"{lang}/downloads/compendium-{lang}-offline.zip"
+
+
+def offline_search(lang: str) -> str:
+    """The offline edition's search index, a classic script; from the site root."""
+    return f"{lang}/search-offline.js"
+
+
+def offline_column(column: str) -> str:
+    """The offline edition's script of a side-by-side column (`…/parallel.html` → `…/parallel.js`)."""
+    return column[: -len(COLUMN_FILE)] + COLUMN_SCRIPT if column.endswith(COLUMN_FILE) else column
+
+
+def file_href(from_file: str, to_file: str, query: str = "", frag: str = "") -> str:
+    """The href from one file of a tree opened from the file system to another (both from the tree's root): to
+    the file itself, never a folder, which a browser would list instead of opening its index.html."""
+    base = posixpath.dirname(from_file) or "."
+    rel = quote(posixpath.relpath(to_file, base), safe="/:@!$&'()*+,;=-._~")
+    return rel + ("?" + query if query else "") + ("#" + frag if frag else "")
 
 
 # -- outside the site -------------------------------------------------------------------------------------------

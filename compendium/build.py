@@ -215,6 +215,9 @@ def _build(content: Path, site_dir: Path, config: Path, langs: list[str], report
             from .editions.site import move_into_site
 
             move_into_site(staging)  # <lang>/downloads/: the PDFs and manifest.json
+            from .offline import offline_editions
+
+            offline_editions(staging, langs, settings.site_url)  # <lang>/downloads/: the site as a zip, with them
         sitedir.check_target(site_dir, content, config.resolve().parent)  # nobody put anything there meanwhile
         sitedir.swap(staging, site_dir)
     finally:

@@ -349,7 +349,10 @@ def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path, n
 @main.command("check-links")
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="The built site to check.")
-def check_links(site_dir: Path) -> None:
+@click.option("--offline", "offline", is_flag=True,
+              help="Check the offline editions too (<lang>/downloads/*-offline.zip): no link to a folder, nothing "
+                   "loaded from a host.")
+def check_links(site_dir: Path, offline: bool) -> None:
     """Check every internal link and anchor of a built site, in every language."""
     from .linkcheck import check_site
 
@@ -357,6 +360,11 @@ def check_links(site_dir: Path) -> None:
         click.echo(f"{site_dir}: no built site here (run 'compendium build' first)", err=True)
         sys.exit(1)
     broken, checked = check_site(site_dir)
+    if offline:
+        from .offline import check_offline_zips
+
+        more, count = check_offline_zips(site_dir, settings_module.current().site_url)
+        broken, checked = broken + more, checked + count
     for link in broken:
         click.echo(link.format(), err=True)
     click.echo(f"{checked} link(s) checked, {len(broken)} broken", err=True)

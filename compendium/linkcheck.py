@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,6 +27,17 @@ class BrokenLink:
         return f"{self.page}: {self.href}: {self.reason}"
 
 
+# The attribute by which each element makes the browser load something, and the links that load what they name.
+LOADED = {"script": "src", "img": "src", "iframe": "src", "frame": "src", "source": "src", "video": "src",
+          "audio": "src", "track": "src", "embed": "src", "object": "data", "link": "href", "input": "src"}
+LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
+                "manifest", "preconnect", "dns-prefetch", "mask-icon"}
+
+
+def _loads(rel: str | None) -> bool:
+    return bool(set((rel or "").lower().split()) & LOADING_RELS)
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -33,6 +45,8 @@ class _Links(HTMLParser):
         self.hrefs: list[str] = []
         self.external: list[str] = []
         self.columns: list[str] = []  # the side-by-side view's columns, fetched by compare.js (option data-src)
+        self.loaded: list[str] = []  # what the page loads by itself: scripts, styles, images, frames, fonts
+        self.modules: int = 0  # scripts of type="module"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -42,6 +56,11 @@ class _Links(HTMLParser):
             self.ids.add(values["name"] or "")
         if tag == "option" and values.get("data-src"):
             self.columns.append(values["data-src"] or "")
+        loaded = values.get(LOADED.get(tag, "")) if tag != "link" or _loads(values.get("rel")) else None
+        if loaded:
+            self.loaded.append(loaded)
+        if tag == "script" and (values.get("type") or "").strip().lower() == "module":
+            self.modules += 1
         href = values.get("href") if tag in ("a", "link") else values.get("src") if tag in ("script", "img") else None
         if href is None:
             return
@@ -174,3 +193,37 @@ def _script_targets(site: Path, pages: dict[str, Path], broken: list[BrokenLink]
                         out.append((rel, "index.html#" + str(unit["id"])))
                     stack.extend(unit.get("children") or [])
     return out
+
+
+_CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:[a-z][a-z0-9+.-]*:)?//[^"')\s]*)""", re.I)
+
+
+def check_offline(tree: Path, allowed_hosts: tuple[str, ...] = UN_HOSTS) -> tuple[list[BrokenLink], int]:
+    """An offline edition unzipped at `tree` (compendium/offline.py): what check_site checks, and what breaks
+    opened from file://: a link to a folder (the browser lists the folder instead of opening its page), anything
+    loaded from a host (scripts, styles, images, fonts, frames), a script of type="module"."""
+    broken, checked = check_site(tree, allowed_hosts)
+    for path in sorted(tree.rglob("*.html")):
+        rel = path.relative_to(tree).as_posix()
+        found = _parse(path)
+        for href in found.hrefs:
+            checked += 1
+            parts = urlsplit(href)
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                broken.append(BrokenLink(rel, href, "from the root: opened from the file system, that is the disk's root"))
+            elif path and (path.endswith("/") or (tree / posixpath.dirname(rel) / path).is_dir()):
+                broken.append(BrokenLink(rel, href, "a folder: opened from the file system, the browser lists it"))
+        for url in found.loaded:
+            checked += 1
+            if urlsplit(url).scheme.lower() not in ("", "data", "blob") or url.startswith("//"):
+                broken.append(BrokenLink(rel, url, "loaded from outside: the offline edition must load nothing from a host"))
+        if found.modules:
+            broken.append(BrokenLink(rel, 'type="module"', "a module script does not run from the file system"))
+    for path in sorted(tree.rglob("*.css")):
+        rel = path.relative_to(tree).as_posix()
+        for match in _CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            checked += 1
+            if not match.group(1).lower().startswith("data:"):
+                broken.append(BrokenLink(rel, match.group(1), "loaded from outside by a style sheet"))
+    return broken, checked

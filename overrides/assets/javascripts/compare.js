@@ -134,6 +134,22 @@
     box.appendChild(note);
   }
 
+  // The column's HTML: fetched; in the offline edition (compendium/offline.py), opened from file:// where a page
+  // may not fetch, a classic script at the same place (parallel.js) hands it to window.cmpColumn.
+  function column(src) {
+    if (location.protocol !== "file:") {
+      return fetch(src).then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); });
+    }
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      window.cmpColumn = resolve;
+      script.src = src;
+      script.onerror = reject;
+      script.onload = function () { script.remove(); };
+      document.head.appendChild(script);
+    });
+  }
+
   function compare(lang) {
     var ask = ++asked;
     clear();
@@ -142,8 +158,7 @@
     history.replaceState(history.state, "", url);
     var option = lang && select.querySelector('option[value="' + lang + '"][data-src]');
     if (!option) return;
-    fetch(option.dataset.src)
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+    column(option.dataset.src)
       .then(function (html) {
         if (ask !== asked) return;
         var t = document.createElement("template");

@@ -84,7 +84,83 @@
     filterBox.hidden = !any;
   }
 
+  // ---- the offline edition (compendium/offline.py), opened from file://: Pagefind cannot load there, so the
+  // search reads search-offline.js, a classic script with every paragraph's text, and matches as a reader
+  // expects: case and diacritics folded, Arabic without its vowel signs and with one alef, Chinese by substring.
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\p{M}\u0640]/gu, "").replace(/\u0671/g, "\u0627")
+      .replace(/\u0649/g, "\u064A").toLowerCase();
+  }
+
+  function foldMap(s) { // the folded text, and where each of its characters comes from in s
+    var text = "", map = [];
+    for (var i = 0; i < s.length;) {
+      var n = s.codePointAt(i) > 0xFFFF ? 2 : 1, f = fold(s.substr(i, n));
+      for (var k = 0; k < f.length; k++) map.push(i);
+      text += f; i += n;
+    }
+    map.push(s.length);
+    return { text: text, map: map };
+  }
+
+  function offlineHit(unit, terms) { // an excerpt around the first hit, every hit in it marked
+    var s = unit[2], f = foldMap(s), ranges = [];
+    terms.forEach(function (t) {
+      for (var at = f.text.indexOf(t); at >= 0; at = f.text.indexOf(t, at + t.length)) ranges.push([f.map[at], f.map[at + t.length]]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var first = ranges.length ? ranges[0][0] : 0;
+    var from = Math.max(0, first - 60), to = Math.min(s.length, first + 160);
+    if (from > 0) { var space = s.indexOf(" ", from); from = space >= 0 && space < first ? space + 1 : from; }
+    var words = [], marked = [], at = from;
+    ranges.forEach(function (r) {
+      if (r[0] < at || r[1] > to) return;
+      if (r[0] > at) words.push(s.slice(at, r[0]));
+      marked.push(words.length); words.push(s.slice(r[0], r[1])); at = r[1];
+    });
+    if (at < to) words.push(s.slice(at, to));
+    if (from > 0) words.unshift("… ");
+    if (to < s.length) words.push(" …");
+    marked = marked.map(function (i) { return from > 0 ? i + 1 : i; });
+    return { id: unit[1], label: "", words: words, start: 0, end: words.length, marked: marked, joiner: "" };
+  }
+
+  function offlineSearch(index) {
+    var root = new URL(box.dataset.root, location.href);
+    index.units.forEach(function (u) { u[3] = fold(u[2]); });
+    return {
+      search: function (query) {
+        var terms = fold(query).split(/\s+/).filter(Boolean), byPage = {}, order = [];
+        index.units.forEach(function (u) {
+          for (var t = 0; t < terms.length; t++) if (u[3].indexOf(terms[t]) < 0) return;
+          if (!byPage[u[0]]) { byPage[u[0]] = []; order.push(u[0]); }
+          byPage[u[0]].push(u);
+        });
+        order.sort(function (a, b) { return byPage[b].length - byPage[a].length || a - b; });
+        return { results: order.map(function (p) {
+          var page = { url: new URL(index.pages[p][1], root).href, meta: { title: index.pages[p][0] },
+                       hits: byPage[p].slice(0, HITS_PER_PAGE).map(function (u) { return offlineHit(u, terms); }) };
+          return { data: function () { return Promise.resolve(page); } };
+        }) };
+      }
+    };
+  }
+
+  function loadOffline() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL(box.dataset.offline, location.href).href;
+      script.onload = function () { resolve(window.cmpOfflineSearch); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }).then(function (index) { meta.textContent = ""; return offlineSearch(index); });
+  }
+
   function load() {
+    if (!loading && location.protocol === "file:") {
+      meta.textContent = box.dataset.loading;
+      loading = loadOffline();
+    }
     if (!loading) {
       meta.textContent = box.dataset.loading;
       var root = new URL(box.dataset.root, location.href).pathname;
@@ -149,7 +225,7 @@
     list.textContent = "";
     meta.textContent = total ? box.dataset.count.replace("{n}", total) : box.dataset.none;
     pages.forEach(function (data) {
-      var hits = paragraphs(data);
+      var hits = data.hits || paragraphs(data);
       var item = el("li", "md-search-result__item");
       var head = el("article", "md-search-result__article md-typeset");
       var title = el("h1", null, data.meta.title || data.url);
