@@ -10,7 +10,7 @@ from .addresses import ColumnLinks, WebLinks
 from .cite import CiteBox, cite_box
 from .citations import citation_index
 from .facts import adoption_year
-from .history import added_times, content_root
+from .history import added_times
 from .i18n import gettext_for
 from .indexes import Indexes
 from .languages import direction, info, known_languages
@@ -194,8 +194,7 @@ class Site:
         ids = self.corpus.ids()
         if not ids:
             return []
-        first = next(d for d in self.corpus.documents)
-        added = added_times(content_root(first.path)) if first.path else {}
+        added = added_times(self.corpus)
         return sorted(ids, key=lambda i: (added.get(i, 0), adoption_year(self.indexes.doc(i)) or 0, i), reverse=True)[:LATEST]
 
     # -- a document ---------------------------------------------------------
