@@ -269,7 +269,9 @@ class Change:
     @property
     def anchor(self) -> str:
         """Its id on the document's page, the same in every build: the language, the day and the file's hash."""
-        return f"change-{self.lang}-{self.date}-{self.sha256[:8]}"
+        from .addresses import change_anchor
+
+        return change_anchor(self.lang, self.date, self.sha256)
 
 
 @dataclass(frozen=True)
