@@ -128,6 +128,11 @@ def change_anchor(lang: str, day: str, sha256: str) -> str:
     return f"change-{lang}-{day}-{sha256[:8]}"
 
 
+def change_page(ref: DocRef, lang: str, anchor: str) -> str:
+    """One recorded change, on its document's page in the site of `lang`."""
+    return f"{ref.page(lang)}#{anchor}"
+
+
 def search_index(lang: str) -> str:
     """A language's Pagefind index folder (compendium/search.py)."""
     return f"{lang}/pagefind/"
