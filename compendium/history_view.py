@@ -58,10 +58,15 @@ def history_view(corpus: Corpus, doc: Document, lang: str, links: WebLinks, _: C
     if not changes:
         return None
     comma = list_separator(lang)
+    present = {u.id for top in doc.units for u in top.walk()}
+
+    def href(unit_id: str) -> str:
+        """A unit the text still has is linked; one a change removed is named only."""
+        return links.unit(unit_id) if unit_id in present else ""
 
     def row(c: Change) -> ChangeRow:
-        units = [UnitRow(unit_label(u.unit_id, _, comma), links.unit(u.unit_id), u.diff) for u in c.units]
-        more = [(unit_label(u, _, comma), links.unit(u)) for u in c.more_units]
+        units = [UnitRow(unit_label(u.unit_id, _, comma), href(u.unit_id), u.diff) for u in c.units]
+        more = [(unit_label(u, _, comma), href(u)) for u in c.more_units]
         return ChangeRow(c.anchor, format_iso_date(c.date, lang), c.date, kind_words(c.kind, _), c.note, units, more)
 
     last = changes[-1]
