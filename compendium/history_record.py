@@ -6,7 +6,7 @@ that changed a language file), then the working tree's uncommitted changes, date
 already recorded are kept as they are (their day and any editor's note), matched by the file's SHA-256, so
 running it twice changes nothing.
 
-Bulk re-imports change hundreds of units at once: a change keeps the word diff of its first MAX_DIFFS units
+The diff is of the words a reader reads (each unit's Markdown rendered, without its markup). Bulk re-imports change hundreds of units at once: a change keeps the word diff of its first MAX_DIFFS units
 and lists the others by id (`more_units`), and a kept run of words far from any change is shortened to its
 CONTEXT words at each end around "…".
 """
@@ -28,6 +28,7 @@ from .frontmatter import decode, load_yaml
 from .history import HISTORY_FILE, RECORD_HINT, dump_history, read_history
 from .languages import known_languages
 from .model import Change, DocumentHistory, UnitChange
+from .render import inline_text
 from .schema import typed_metadata
 from .translating.worddiff import tokens, word_diff
 
@@ -170,10 +171,16 @@ def _shorten(pieces: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _words(text: str) -> str:
+    """A unit's text as a reader reads it: its Markdown rendered (as on the page), without the markup."""
+    return inline_text(text).striptags() if text else ""
+
+
 def _unit_changes(old: dict[str, str], new: dict[str, str]) -> tuple[tuple[UnitChange, ...], tuple[str, ...]]:
     ids = list(new) + [u for u in old if u not in new]
-    changed = [u for u in ids if old.get(u) != new.get(u)]
-    units = tuple(UnitChange(u, _shorten([(OP[op], text) for op, text in word_diff(old.get(u, ""), new.get(u, ""))]))
+    words = {u: (_words(old.get(u, "")), _words(new.get(u, ""))) for u in ids if old.get(u) != new.get(u)}
+    changed = [u for u in words if words[u][0] != words[u][1]]  # a change of markup alone is no change of words
+    units = tuple(UnitChange(u, _shorten([(OP[op], text) for op, text in word_diff(*words[u])]))
                   for u in changed[:MAX_DIFFS])
     return units, tuple(changed[MAX_DIFFS:])
 
