@@ -88,6 +88,7 @@ def test_recording_twice_changes_nothing_and_keeps_an_editors_note(repo):
     report = Report()
     assert record(repo / "content", report)[0] == [] and not report.errors
     assert path.read_text(encoding="utf-8") == kept
+    subprocess.run(["git", "commit", "-qam", "note"], cwd=repo, check=True, env={**os.environ, **_dates("2024-03-05T09:00:00Z")})
 
 
 def test_an_uncommitted_change_is_recorded_today_and_validate_warns_until_then(repo, tmp_path):
