@@ -23,6 +23,7 @@ from compendium.i18n import gettext_for
 from compendium.languages import known_languages
 from compendium.loader import load
 from compendium.pages import Site
+from helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = "resolutions/ga-77-241"
@@ -96,10 +97,12 @@ def test_an_uncommitted_change_is_recorded_today_and_validate_warns_until_then(r
     git(tmp_path, "clone", "-q", str(repo), str(top))
     fr = top / "content" / DOC / "fr.md"
     fr.write_text(fr.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    report = Report()
-    check_current(load(top / "content", Report()), report)
-    assert [(Path(w.path).name, w.message) for w in report.warnings] == [("fr.md", "this file changed since its history was last recorded")]
-    assert "compendium history record" in report.warnings[0].hint
+    code, out = run("validate", "--content", str(top / "content"))
+    assert code == 0 and "fr.md:1:1: warning: this file changed since its history was last recorded" in out
+    assert "run `compendium history record`" in out and "en.md:1:1: warning: this file" not in out
+    (top / "content" / DOC / "es.md").write_text((top / "content" / DOC / "fr.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert "es.md:1:1: warning: this file has no recorded history" in run("validate", "--content", str(top / "content"))[1]
+    (top / "content" / DOC / "es.md").unlink()
     record(top / "content", Report(), today="2030-05-06")
     history = read_history(top / "content" / DOC / HISTORY_FILE, known_languages(), Report())
     assert (history.of("fr")[-1].date, history.of("fr")[-1].kind) == ("2030-05-06", "metadata-changed")
