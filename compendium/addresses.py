@@ -122,6 +122,24 @@ def sitemap(lang: str) -> str:
     return f"{lang}/sitemap.xml"
 
 
+def feed(lang: str) -> str:
+    """A language's Atom feed of new and changed documents (compendium/feed.py)."""
+    return f"{lang}/feed.xml"
+
+
+HISTORY_ANCHOR = "history"  # the id of a document page's history section
+
+
+def change_anchor(lang: str, day: str, sha256: str) -> str:
+    """The id of one recorded change on its document's page, the same in every build."""
+    return f"change-{lang}-{day}-{sha256[:8]}"
+
+
+def change_page(ref: DocRef, lang: str, anchor: str) -> str:
+    """One recorded change, on its document's page in the site of `lang`."""
+    return f"{ref.page(lang)}#{anchor}"
+
+
 def search_index(lang: str) -> str:
     """A language's Pagefind index folder (compendium/search.py)."""
     return f"{lang}/pagefind/"

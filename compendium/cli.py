@@ -86,11 +86,13 @@ def main(ctx: click.Context) -> None:
 def validate(content: Path, strict: bool, qa_errors: bool) -> None:
     """Check every content file and report every problem at once."""
     from .citations import check_citations
+    from .history import check_current
     from .loader import load
 
     report = Report()
     corpus = load(content, report)
     check_citations(corpus, report)  # mentions of resolutions that cannot be linked: warnings
+    check_current(corpus, report)  # a content file whose change is not recorded in its history.yml: warnings
     if qa_errors:
         report.promote(QA_CHECK)
     code = print_report(report, strict)
@@ -344,6 +346,32 @@ def build(content: Path, site_dir: Path, langs: tuple[str, ...], config: Path, n
     report = Report()
     code = build_site(content, site_dir, config, list(langs), report, pdf=not no_pdf)
     sys.exit(max(code, print_report(report, summarise=(QA_CHECK,))))
+
+
+@main.group()
+def history() -> None:
+    """The recorded history of each document (content/<collection>/<id>/history.yml)."""
+
+
+@history.command("record")
+@CONTENT_OPTION
+def history_record(content: Path) -> None:
+    """Record the content's changes from git: the whole log, then the uncommitted changes (dated today, UTC).
+
+    Run it before committing a change to the content; running it again changes nothing."""
+    import time
+
+    from .history_record import record
+
+    report = Report()
+    started = time.monotonic()
+    written, total = record(content, report)
+    code = print_report(report)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"{total} change(s) recorded; {len(written)} history file(s) written in "
+               f"{time.monotonic() - started:.1f} s", err=True)
+    sys.exit(code)
 
 
 @main.command("check-links")

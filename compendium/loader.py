@@ -9,6 +9,7 @@ from . import COLLECTIONS
 from .body import parse_body
 from .diagnostics import Report
 from .frontmatter import read
+from .history import HISTORY_FILE, read_history
 from .languages import known_languages
 from .model import Corpus, Document
 from .schema import SLUG, check_metadata, typed_metadata
@@ -89,6 +90,11 @@ def load(content: Path, report: Report, languages: tuple[str, ...] | None = None
                 continue
             for path in sorted(folder.iterdir()):
                 if path.name.startswith("."):
+                    continue
+                if path.name == HISTORY_FILE:  # the document's recorded history, not a language file
+                    history = read_history(path, langs, report)
+                    if history is not None:
+                        corpus.histories[folder.name] = history
                     continue
                 if only is not None and path.stem in langs and path.stem not in only:
                     continue

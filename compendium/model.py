@@ -211,6 +211,8 @@ class Document:
 @dataclass
 class Corpus:
     documents: list[Document] = field(default_factory=list)
+    # Document id → its recorded history (content/<collection>/<id>/history.yml), where it has one.
+    histories: dict[str, "DocumentHistory"] = field(default_factory=dict)
 
     def get(self, doc_id: str, lang: str) -> Document | None:
         # Pages look documents up many times each: a dictionary, rebuilt when documents were added.
@@ -238,3 +240,50 @@ class Corpus:
 
     def in_language(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.lang == lang]
+
+
+# -- the recorded history of a document (content/<collection>/<id>/history.yml; compendium/history.py) --------------
+CHANGE_KINDS = ("document-added", "translation-added", "text-changed", "metadata-changed", "status-changed")
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """One unit of a changed text and its word diff: (op, words) pieces, op "=" kept, "-" removed, "+" added;
+    a kept run far from any change is shortened to its ends around "…"."""
+    unit_id: str
+    diff: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded change of one language version: its UTC day, what happened, the units it changed and the
+    SHA-256 of the file after it. `note` is an editor's words for readers, in the file's language."""
+    lang: str
+    date: str  # YYYY-MM-DD, UTC
+    kind: str  # one of CHANGE_KINDS
+    sha256: str
+    units: tuple[UnitChange, ...] = ()
+    more_units: tuple[str, ...] = ()  # further units changed, listed without their diff (a bulk re-import)
+    note: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the document's page, the same in every build: the language, the day and the file's hash."""
+        from .addresses import change_anchor
+
+        return change_anchor(self.lang, self.date, self.sha256)
+
+
+@dataclass(frozen=True)
+class DocumentHistory:
+    """A document's changes, per language, oldest first, as recorded."""
+    doc_id: str
+    path: Path
+    changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)
+
+    def of(self, lang: str) -> tuple[Change, ...]:
+        return self.changes.get(lang, ())
+
+    def last(self, lang: str) -> Change | None:
+        changes = self.of(lang)
+        return changes[-1] if changes else None

@@ -10,7 +10,8 @@ from .addresses import ColumnLinks, WebLinks
 from .cite import CiteBox, cite_box
 from .citations import citation_index
 from .facts import adoption_year
-from .history import added_times, content_root
+from .history import added_times
+from .history_view import history_section, history_view, last_changed
 from .i18n import gettext_for
 from .indexes import Indexes
 from .languages import direction, info, known_languages
@@ -95,6 +96,8 @@ class DocumentView:
     title_call: Markup = Markup("")  # the call of the title's note, if it has one
     untranslated_title_lang: Markup = Markup("")  # a draft's title still in the source's words: its lang and dir
     editorial: Markup = Markup("")  # the editors' notes on the text, at the foot of the page
+    last_changed: Markup = Markup("")  # "Last changed: <day>", by the facts, linking to the history
+    history: Markup = Markup("")  # the recorded changes of the text, at the foot of the page
     titled: Document | None = None  # the version whose title heads the page (versions.title_version)
 
     @property
@@ -194,8 +197,7 @@ class Site:
         ids = self.corpus.ids()
         if not ids:
             return []
-        first = next(d for d in self.corpus.documents)
-        added = added_times(content_root(first.path)) if first.path else {}
+        added = added_times(self.corpus)
         return sorted(ids, key=lambda i: (added.get(i, 0), adoption_year(self.indexes.doc(i)) or 0, i), reverse=True)[:LATEST]
 
     # -- a document ---------------------------------------------------------
@@ -209,6 +211,7 @@ class Site:
             renderer = Renderer(doc, lang, citations=self.citations, links=links, outdated=outdated,
                                 source_language=state.source_language if state is not None else None)
             body_lang = Markup(' lang="{}" dir="{}"').format(doc.lang, direction(doc.lang)) if fallback else Markup("")
+            changes = history_view(self.corpus, doc, lang, links, _)
             view = DocumentView(
                 doc=doc, fallback=fallback, _=_, metadata=renderer.metadata(), body=renderer.text(), cited_by=renderer.cited_by(),
                 banner=banner(state, _), body_lang=body_lang, crumbs=self.breadcrumbs(doc, links),
@@ -224,7 +227,7 @@ class Site:
                 untranslated_title_lang=Markup(' lang="{}" dir="{}"').format(
                     renderer.untranslated_language, direction(renderer.untranslated_language))
                 if "title" in doc.meta.untranslated else Markup(""),
-                editorial=renderer.editorial())
+                editorial=renderer.editorial(), last_changed=last_changed(changes), history=history_section(changes))
             return str(macro("page.html", "document_page")(view))
 
         def name(unit) -> str:

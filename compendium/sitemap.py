@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from .addresses import absolute, in_site, relative
+from .addresses import absolute, feed, in_site, relative
 from .languages import known_languages
 from .markup import template
 from .model import Corpus
@@ -49,6 +49,8 @@ class HeadLinks:
     site URL is known, else relative to the page."""
     canonical: str
     alternates: list[tuple[str, str]]
+    feed: str = ""  # the language's Atom feed of new and changed documents
+    lang: str = ""  # the page's language, the feed's
 
 
 def head_links(corpus: Corpus, lang: str, path: str, doc_id: str | None, site_url: str) -> HeadLinks:
@@ -69,4 +71,4 @@ def head_links(corpus: Corpus, lang: str, path: str, doc_id: str | None, site_ur
         shown, fallback = pick(corpus, doc_id, lang)
         if fallback:  # the text in another language: that language's page is the one to index
             canonical = in_site(shown.lang, path)
-    return HeadLinks(href(canonical), links)
+    return HeadLinks(href(canonical), links, href(feed(lang)), lang)

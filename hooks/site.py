@@ -32,12 +32,13 @@ from compendium.editions.downloads import downloads_html
 from compendium.editions.manifest import document_pdfs, load_manifest
 from compendium.export import document_json
 from compendium.catalogs import po_path
-from compendium.i18n import translations
+from compendium.i18n import gettext_for, translations
 from compendium.languages import direction, info, known_languages
 from compendium.loader import load, load_parsed
 from compendium.pages import Site, SitePage
 from compendium.search import SearchIndexError, index_site
 from compendium.settings import Settings, SettingsError
+from compendium.feed import feed_xml
 from compendium.sitemap import head_links, site_root, sitemap_xml
 from compendium.versions import languages_with_text
 from compendium.vocabulary import DEFAULT_SOURCE_LANGUAGE
@@ -269,6 +270,8 @@ def on_post_build(config) -> None:
     else:
         _write(site / "sitemap.xml", sitemap)
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
+    # This language's Atom feed of new and changed documents, dated by the recorded history only.
+    _write(site / "feed.xml", feed_xml(_state["corpus"], lang, _state["site_url"], gettext_for(lang)).decode("utf-8"))
     # Last, over the finished pages: this language's search index, in <lang>/pagefind/.
     try:
         index_site(site, lang)

@@ -178,3 +178,27 @@ def bad_name(self, u):
 ''')
     assert html_fstrings(tree, checked=True) == [8, 12]
     assert html_fstrings(tree, checked=False) == [5, 8, 12]
+
+
+# The build asks nothing of git: dates come from the recorded history (compendium/history.py), so a build
+# from a source archive gives the same bytes. Only the editors' and translators' tools run it.
+GIT_TOOLS = {"history_record.py", "translating/history.py"}
+
+
+def test_no_module_on_the_build_path_runs_git():
+    offenders = []
+    for path in SOURCES:
+        if relative(path) in GIT_TOOLS:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"git|\.git", node.value):
+                offenders.append(f"{relative(path)}:{node.lineno}")
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] + [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                recorder = any(n.endswith("history_record") for n in names) and relative(path) != "cli.py"  # its command
+                if recorder or any(n in ("git", "pygit2", "dulwich") for n in names):
+                    offenders.append(f"{relative(path)}:{node.lineno}")
+    hooks = sorted((ENGINE.parent / "hooks").glob("*.py"))
+    offenders += [p.name for p in hooks if re.search(r"[\"']git[\"']|history_record", p.read_text(encoding="utf-8"))]
+    assert offenders == [], "only " + ", ".join(sorted(GIT_TOOLS)) + " may run git"

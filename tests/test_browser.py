@@ -290,7 +290,10 @@ def test_a_document_page_view_is_light_and_fails_no_request(site, browser, lang)
 def test_head_has_one_set_of_alternates_and_a_canonical(site, page):
     _, url = site
     page.goto(f"{url}/fr/resolutions/ecosoc-2000-1/")
-    hreflangs = page.eval_on_selector_all("link[hreflang]", "ls => ls.map(l => [l.hreflang, l.href])")
+    hreflangs = page.eval_on_selector_all("link[hreflang]:not([type])", "ls => ls.map(l => [l.hreflang, l.href])")
+    # and the page's language's Atom feed, marked with its type (compendium/feed.py)
+    assert page.eval_on_selector_all("link[type='application/atom+xml']", "ls => ls.map(l => [l.hreflang, l.href])") == \
+        [["fr", f"{url}/fr/feed.xml"]]
     # ecosoc-2000-1 has an English text only: fr is not an alternate of it; x-default is the chooser; the
     # canonical page of the English text shown here is the English one
     assert hreflangs == [["en", f"{url}/en/resolutions/ecosoc-2000-1/"], ["x-default", f"{url}/"]]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 
 from .. import settings
+from ..history import day_stamp, newest_recorded_day
 from ..model import Document
 
 
@@ -43,31 +43,18 @@ def content_sha256(docs: list[Document]) -> str:
 
 
 def edition_timestamp(content: Path | None) -> int:
-    """The settings' source_date_epoch (SOURCE_DATE_EPOCH, reproducible builds) when set; else the last commit
-    that changed the content; else the newest content file. The date of the content, not of the build
-    machine's clock, so that a rebuild of unchanged content gives the same bytes and a commit that touches
-    only code re-renders nothing."""
+    """The settings' source_date_epoch (SOURCE_DATE_EPOCH, reproducible builds) when set; else midnight UTC of
+    the newest day recorded in the content's history files (compendium/history.py). The date of the content,
+    never of the build machine's clock, its files' times or git: a build from a source archive gives the same
+    bytes as one from the repository, and a commit that touches only code re-renders nothing."""
     configured = settings.current().source_date_epoch
     if configured is not None:
         return configured
     if content is not None and content.is_dir():
-        stamp = _git_timestamp(content.resolve())
-        if stamp is not None:
-            return stamp
-        files = [p.stat().st_mtime for p in content.rglob("*.md")]
-        if files:
-            return int(max(files))
+        day = newest_recorded_day(content.resolve())
+        if day is not None:
+            return day_stamp(day)
     return 0
-
-
-def _git_timestamp(content: Path) -> int | None:
-    try:
-        out = subprocess.run(["git", "-C", str(content), "log", "-1", "--format=%ct", "--", "."],
-                             capture_output=True, text=True, timeout=20, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = out.stdout.strip()
-    return int(value) if out.returncode == 0 and value.isdigit() else None
 
 
 def w3c_date(stamp: int) -> str:
