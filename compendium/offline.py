@@ -236,7 +236,7 @@ def offline_tree(site: Path, lang: str, site_url: str = "") -> Offline:
 def zip_bytes(files: dict[str, bytes], day: str) -> bytes:
     """The files as a zip that is the same bytes for the same files and day: sorted entries, every timestamp the
     day's noon, permissions 0644, no extra fields."""
-    stamp = time.strptime(day, "%Y-%m-%d")[:3] + (12, 0, 0)
+    stamp = max(time.strptime(day, "%Y-%m-%d")[:3], (1980, 1, 1)) + (12, 0, 0)  # the zip format's first day
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         for name in sorted(files):

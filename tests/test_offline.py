@@ -110,6 +110,9 @@ def test_the_zip_is_the_same_bytes_for_the_same_files():
         assert {stat.S_IMODE(i.external_attr >> 16) for i in infos} == {0o644}
         assert zf.getinfo("fr/downloads/x.pdf").compress_type == zipfile.ZIP_STORED
         assert zf.read("fr/index.html") == b"<p>a</p>"
+    # content with no recorded date (the editions' day is 1970-01-01) is dated the zip format's first day
+    with zipfile.ZipFile(__import__("io").BytesIO(zip_bytes(files, "1970-01-01"))) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 12, 0, 0)}
 
 
 def test_the_offline_check_finds_what_breaks_from_the_file_system(tmp_path):
