@@ -138,6 +138,17 @@ def edition_file(lang: str, kind: str, slug: str) -> str:
     return f"{lang}/downloads/instruments/{slug}-{lang}.pdf"
 
 
+def epub_file(lang: str) -> str:
+    """The compendium as an EPUB 3 e-book, from the site root."""
+    return f"{lang}/downloads/compendium-{lang}.epub"
+
+
+def epub_content(name: str) -> str:
+    """A content document inside the EPUB (a document's id, or a page of the front or back matter), from the
+    folder that holds all of them."""
+    return f"{name}.xhtml"
+
+
 def document_pdf(ref: DocRef, lang: str) -> str:
     """A document's own PDF in `lang`, from the site root."""
     return edition_file(lang, "instrument" if ref.collection == "instruments" else "resolution", ref.id)

@@ -1,0 +1,327 @@
+"""The full compendium as an EPUB 3 e-book per language, for reading on a phone or an e-reader.
+
+The same book as the full PDF edition, from the same composition (compose.Composer, with the e-book's link
+policy book.EpubLinks and the render's EPUB output): the title page and imprint, the introduction, a part page
+per cluster, each document in a content document of its own whose units carry the web page's ids
+(`nelson-mandela-rules.xhtml#rule-43`), the editorial notes and the colophon. What only paper needs is left out:
+the contents with page numbers (the navigation document replaces it), the index, the pointer from a resolution's
+annex to the page where the edition prints it (the e-book gives the annex in full).
+
+The rendered HTML5 is serialised through lxml as XHTML (xml:lang beside every lang). Footnotes are EPUB notes
+(`<a epub:type="noteref">` → `<aside epub:type="footnote">`, with a link back). The text of a script a device may
+lack (Arabic, Chinese) is set in its Noto font, subset to the characters the book uses (fontTools) and embedded.
+The bytes are reproducible: the edition's date for every date, an identifier derived from the language and the
+content fingerprint, the zip written in a fixed order with fixed times, `mimetype` first and stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+from ebooklib import epub
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from lxml import etree
+
+from .. import addresses, settings
+from ..citations import CitationIndex
+from ..languages import direction, script_of
+from ..markup import Markup
+from ..model import Corpus
+from ..render import EPUB
+from . import plan
+from .book import EpubLinks, editorial_notes
+from .compose import Composer
+from .provenance import content_sha256, w3c_date
+from .scripts import CJK_SCRIPTS, FontMissing, css_family, face_file, font_stacks, text_family
+
+MEDIA_TYPE = "application/epub+zip"
+STYLESHEET = Path(__file__).with_name("epub.css")
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+OPS_NS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CSS_FILE = "style/book.css"
+FONT_FOLDER = "fonts"
+# Attributes of the render tree that name a namespace: their XML names.
+NAMESPACED = {"epub:type": f"{{{OPS_NS}}}type"}
+# A zip entry's time cannot be before 1980.
+ZIP_EPOCH = 315532800
+
+
+class EpubError(Exception):
+    """What went wrong, for the build's report."""
+
+
+class EpubComposer(Composer):
+    """The Composer with the e-book's links and output: each document in its own content document."""
+    links_class = EpubLinks
+    output = EPUB
+
+    def _elsewhere(self, entry, in_edition) -> dict:
+        return {}  # no page to point to in an e-book: a resolution's annex is given in full
+
+
+@dataclass
+class Page:
+    """One content document: its file name, title (for the navigation), body HTML and landmark."""
+    name: str
+    title: str
+    body: str
+    landmark: str | None = None
+
+
+@dataclass
+class Font:
+    family: str
+    bold: bool
+    file: str  # inside the EPUB
+    data: bytes
+
+
+@dataclass
+class Made:
+    data: bytes
+    documents: int
+    fonts: list[Font] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def full_edition(corpus: Corpus, lang: str) -> plan.Edition | None:
+    return next((e for e in plan.editions(corpus, lang) if e.kind == "full"), None)
+
+
+# -- XHTML ------------------------------------------------------------------------------------------------------
+def _copy(source, parent) -> None:
+    """A parsed HTML element into the XHTML tree: its tag in the XHTML namespace, `epub:type` in OPS's, xml:lang
+    beside lang; comments and processing instructions dropped (their tail text kept)."""
+    for child in source:
+        if not isinstance(child.tag, str):
+            _append_text(parent, child.tail)
+            continue
+        attrs = {}
+        for name, value in child.attrib.items():
+            if name in NAMESPACED:
+                attrs[NAMESPACED[name]] = value
+            elif ":" not in name:
+                attrs[name] = value
+        if "lang" in attrs:
+            attrs[XML_LANG] = attrs["lang"]
+        el = etree.SubElement(parent, f"{{{XHTML_NS}}}{child.tag}", attrs)
+        el.text = child.text
+        _copy(child, el)
+        el.tail = child.tail
+
+
+def _append_text(parent, text: str | None) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def xhtml(body: str, lang: str, title: str, css: str = CSS_FILE) -> bytes:
+    """A content document: the rendered HTML (HTML5) as well-formed XHTML, in the book's language and direction."""
+    root = etree.Element(f"{{{XHTML_NS}}}html", {"lang": lang, XML_LANG: lang, "dir": direction(lang)},
+                         nsmap={None: XHTML_NS, "epub": OPS_NS})
+    head = etree.SubElement(root, f"{{{XHTML_NS}}}head")
+    etree.SubElement(head, f"{{{XHTML_NS}}}meta", {"charset": "utf-8"})
+    etree.SubElement(head, f"{{{XHTML_NS}}}title").text = title
+    etree.SubElement(head, f"{{{XHTML_NS}}}link", {"rel": "stylesheet", "type": "text/css", "href": css})
+    out = etree.SubElement(root, f"{{{XHTML_NS}}}body", {"class": "cmp-edition cmp-epub"})
+    wrapper = lxml.html.fragment_fromstring(body or "", create_parent="div")
+    out.text = wrapper.text
+    _copy(wrapper, out)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+# -- the book's pages ---------------------------------------------------------------------------------------------
+def pages(composer: EpubComposer, edition: plan.Edition) -> tuple[list[Page], list]:
+    """The content documents in reading order and the navigation's tree (parts → documents)."""
+    _ = composer._
+    in_edition = frozenset(e.id for e in edition.entries())
+    digest = content_sha256(edition.docs())
+    result = [Page("front-title", composer.compendium_title(),
+                   composer.cover(edition) + composer.imprint(edition, digest), "titlepage")]
+    toc: list = [epub.Link(addresses.epub_content("front-title"), composer.compendium_title(), "front-title")]
+    introduction = composer.introduction(edition, in_edition)
+    if introduction:
+        result.append(Page("front-introduction", _("Introduction"), introduction))
+        toc.append(epub.Link(addresses.epub_content("front-introduction"), _("Introduction"), "front-introduction"))
+    parts = [(cluster, composer.part_title(cluster), composer.part_html(cluster), entries)
+             for cluster, entries in edition.parts]
+    if edition.resolutions:
+        parts.append(("resolutions", _("Resolutions"), composer.t("Resolutions"), edition.resolutions))
+    for n, (anchor, title, title_html, entries) in enumerate(parts):
+        name = "part-" + anchor
+        page = composer.part(anchor, title_html, (), True, in_edition)
+        result.append(Page(name, title, page, "bodymatter" if n == 0 else None))
+        children = []
+        for entry in entries:
+            result.append(Page(entry.id, entry.doc.title, composer.chapter(entry, in_edition)))
+            children.append(epub.Link(addresses.epub_content(entry.id), entry.doc.title, entry.id))
+        toc.append((epub.Section(title, addresses.epub_content(name)), children))
+    notes = editorial_notes(edition, composer.lang, composer.citations, EpubLinks, EPUB)
+    if notes:
+        result.append(Page("back-notes", _("Editorial notes"), notes, "backmatter"))
+        toc.append(epub.Link(addresses.epub_content("back-notes"), _("Editorial notes"), "back-notes"))
+    result.append(Page("back-colophon", _("Colophon"), composer.colophon(edition, digest)))
+    toc.append(epub.Link(addresses.epub_content("back-colophon"), _("Colophon"), "back-colophon"))
+    return result, toc
+
+
+# -- fonts --------------------------------------------------------------------------------------------------------
+def embedded_fonts(langs: list[str], text: str) -> list[Font]:
+    """The text family of each script a device may lack, subset to the characters of `text` (WOFF). Regular and
+    bold; a CJK family regular only (a reader emboldens it: a bold CJK face would double the book's size)."""
+    fonts = []
+    chars = "".join(sorted(set(text)))
+    for lang in dict.fromkeys(langs):
+        family = text_family(lang)
+        if family is None:
+            continue
+        for bold in (False,) if script_of(lang) in CJK_SCRIPTS else (False, True):
+            try:
+                path, index = face_file(family, bold)
+            except FontMissing as exc:
+                raise EpubError(f"[{lang}] {exc}") from None
+            name = f"{FONT_FOLDER}/{family.replace(' ', '')}-{'Bold' if bold else 'Regular'}.woff"
+            fonts.append(Font(family, bold, name, _subset(path, index, chars)))
+    return fonts
+
+
+def _subset(path: str, index: int, chars: str) -> bytes:
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]  # Arabic joining and ligatures, CJK punctuation forms
+    options.hinting = False
+    options.notdef_outline = True
+    font = TTFont(path, fontNumber=index, recalcTimestamp=False, lazy=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    font.flavor = "woff"
+    out = io.BytesIO()
+    font.save(out, reorderTables=True)
+    return out.getvalue()
+
+
+def stylesheet(lang: str, quoted: list[str], fonts: list[Font]) -> str:
+    """The e-book's CSS: epub.css, the embedded faces, and each language's family stack (as in print)."""
+    rules = [STYLESHEET.read_text(encoding="utf-8")]
+    for font in fonts:
+        weight = "bold" if font.bold else "normal"
+        src = "../" + font.file
+        rules.append(f'@font-face {{ font-family: "{font.family}"; font-weight: {weight}; font-style: normal; '
+                     f'src: url("{src}") format("woff"); }}')
+    for code in dict.fromkeys([lang, *quoted]):
+        serif, sans = font_stacks(code)
+        embedded = text_family(code)
+        serif = tuple(dict.fromkeys(((embedded,) if embedded else ()) + serif))
+        sans = tuple(dict.fromkeys(sans + ((embedded,) if embedded else ())))
+        rules.append(f":lang({code}) {{ font-family: {css_family(serif, 'serif')}; }}")
+        headings = ", ".join(f"{tag}:lang({code})" for tag in ("h1", "h2", "h3", "h4", "h5"))
+        rules.append(f"{headings} {{ font-family: {css_family(sans, 'sans-serif')}; }}")
+    return "\n".join(rules) + "\n"
+
+
+# -- the package ----------------------------------------------------------------------------------------------------
+def identifier(lang: str, digest: str) -> str:
+    """The book's identifier: the same content in the same language gives the same one."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:compendium:{lang}:{digest}"))
+
+
+def make(corpus: Corpus, lang: str, timestamp: int, citations: CitationIndex | None = None) -> Made | None:
+    """The language's EPUB, or None when it has no document."""
+    corpus = plan.printable(corpus)
+    edition = full_edition(corpus, lang)
+    if edition is None:
+        return None
+    composer = EpubComposer(lang, timestamp, citations=citations, site_url=settings.current().site_url,
+                            corpus=corpus)
+    _ = composer._
+    book_pages, toc = pages(composer, edition)
+    quoted = sorted({e.doc.lang for e in edition.entries()} - {lang})
+    documents = {p.name: xhtml(str(Markup(p.body)), lang, p.title, "../" + CSS_FILE) for p in book_pages}
+    text = "".join(etree.fromstring(d).xpath("string(.)") for d in documents.values()) + "".join(
+        p.title for p in book_pages) + _("Contents")
+    fonts = embedded_fonts([lang, *quoted], text)
+
+    book = epub.EpubBook()
+    digest = content_sha256(edition.docs())
+    book.set_identifier(identifier(lang, digest))
+    book.set_title(composer.compendium_title())
+    book.set_language(lang)
+    book.add_metadata("DC", "date", w3c_date(timestamp))
+    if direction(lang) == "rtl":
+        book.set_direction("rtl")
+    css = epub.EpubItem(uid="style", file_name=CSS_FILE, media_type="text/css",
+                        content=stylesheet(lang, quoted, fonts).encode("utf-8"))
+    book.add_item(css)
+    for n, font in enumerate(fonts):
+        book.add_item(epub.EpubItem(uid=f"font-{n}", file_name=font.file, media_type="font/woff", content=font.data))
+    items = []
+    for page in book_pages:
+        item = epub.EpubItem(uid="c-" + page.name, file_name="text/" + addresses.epub_content(page.name),
+                             media_type="application/xhtml+xml", content=documents[page.name])
+        item.properties = []
+        book.add_item(item)
+        items.append(item)
+    nav = epub.EpubNav(title=_("Contents"), direction=direction(lang))
+    nav.add_link(href=CSS_FILE, rel="stylesheet", type="text/css")
+    book.add_item(nav)
+    book.add_item(epub.EpubNcx())
+    book.toc = _in_folder(toc, "text/")
+    book.spine = [items[0], "nav", *items[1:]]
+    book.guide = [{"href": "nav.xhtml", "title": _("Contents"), "type": "toc"}] + [
+        {"href": "text/" + addresses.epub_content(p.name), "title": p.title, "type": "text"}
+        for p in book_pages if p.landmark == "bodymatter"]
+    raw = io.BytesIO()
+    modified = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).replace(tzinfo=None)
+    epub.write_epub(raw, book, {"mtime": modified, "epub3_pages": False, "raise_exceptions": True})
+    return Made(normalise_zip(raw.getvalue(), timestamp), len(edition.entries()), fonts)
+
+
+def _in_folder(toc: list, folder: str) -> list:
+    """The navigation's hrefs, from the package's folder (the content documents are in `folder`)."""
+    out = []
+    for item in toc:
+        if isinstance(item, tuple):
+            section, children = item
+            out.append((epub.Section(section.title, folder + section.href), _in_folder(children, folder)))
+        else:
+            out.append(epub.Link(folder + item.href, item.title, item.uid))
+    return out
+
+
+def normalise_zip(data: bytes, timestamp: int) -> bytes:
+    """The same files with the same bytes: fixed times and permissions, `mimetype` first and stored."""
+    stamp = dt.datetime.fromtimestamp(max(timestamp, ZIP_EPOCH), dt.timezone.utc).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    if "mimetype" not in names:
+        raise EpubError("the EPUB writer made no mimetype entry")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in ["mimetype", *(n for n in names if n != "mimetype")]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                target.writestr(info, MEDIA_TYPE.encode("ascii"))
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(info, source.read(name), compresslevel=9)
+    return out.getvalue()
