@@ -12,6 +12,9 @@ from ..i18n import gettext_for, locale_of
 from ..languages import direction
 
 
+MEDIA_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
+
+
 def human_size(size: int, lang: str) -> str:
     """Bytes as a reader reads them, with the language's decimal sign."""
     _ = gettext_for(lang)
@@ -29,7 +32,7 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
         return str(macro("downloads.html", "no_editions")(_))
     here = page_dir if page_dir is not None else addresses.downloads_page(lang)
     kinds = {"full": _("Full compendium"), "cluster": _("Cluster"), "instrument": _("Instrument"),
-             "resolution": _("Resolution")}
+             "resolution": _("Resolution"), "epub": _("E-book (EPUB)")}
     rows = []
     for f in files:
         title_lang = f.get("title_lang") or lang
@@ -37,6 +40,7 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
             kind=f["kind"], href=addresses.relative(here if here.endswith("/") else here + "/", f["path"]),
             title=f["title"], title_lang=title_lang if title_lang != lang else None, dir=direction(title_lang),
             fallback=bool(f.get("fallback")), kind_label=kinds.get(f["kind"], f["kind"]),
-            pages=format_decimal(f["pages"], locale=locale_of(lang)), size=human_size(f["bytes"], lang),
+            pages=format_decimal(f["pages"], locale=locale_of(lang)) if f.get("pages") else "",
+            size=human_size(f["bytes"], lang), type=MEDIA_TYPES.get(f["path"].rsplit(".", 1)[-1], "application/pdf"),
             sha256=f["sha256"]))
     return str(macro("downloads.html", "table")(_, rows))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 
 from .. import addresses, settings
+from ..atomic import write_bytes
+from ..i18n import translations_dir
 from ..citations import CitationIndex
 from ..languages import direction, script_of
 from ..markup import Markup
@@ -38,7 +41,8 @@ from ..model import Corpus
 from ..render import EPUB
 from . import plan
 from .book import EpubLinks, editorial_notes
-from .compose import Composer
+from .cache import Cache
+from .compose import ChapterError, Composer
 from .provenance import content_sha256, w3c_date
 from .scripts import CJK_SCRIPTS, FontMissing, css_family, face_file, font_stacks, text_family
 
@@ -48,6 +52,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSS_FILE = "style/book.css"
+NAV_FILE = "nav.xhtml"
 FONT_FOLDER = "fonts"
 # Attributes of the render tree that name a namespace: their XML names.
 NAMESPACED = {"epub:type": f"{{{OPS_NS}}}type"}
@@ -75,6 +80,15 @@ class Page:
     title: str
     body: str
     landmark: str | None = None
+
+
+@dataclass
+class Entry:
+    """A line of the navigation: its content document, its title and the title's language; a part has children."""
+    name: str
+    title: str
+    lang: str
+    children: list["Entry"] = field(default_factory=list)
 
 
 @dataclass
@@ -147,18 +161,19 @@ def xhtml(body: str, lang: str, title: str, css: str = CSS_FILE) -> bytes:
 
 
 # -- the book's pages ---------------------------------------------------------------------------------------------
-def pages(composer: EpubComposer, edition: plan.Edition) -> tuple[list[Page], list]:
+def pages(composer: EpubComposer, edition: plan.Edition) -> tuple[list[Page], list[Entry]]:
     """The content documents in reading order and the navigation's tree (parts → documents)."""
     _ = composer._
+    lang = composer.lang
     in_edition = frozenset(e.id for e in edition.entries())
     digest = content_sha256(edition.docs())
     result = [Page("front-title", composer.compendium_title(),
                    composer.cover(edition) + composer.imprint(edition, digest), "titlepage")]
-    toc: list = [epub.Link(addresses.epub_content("front-title"), composer.compendium_title(), "front-title")]
+    toc = [Entry("front-title", composer.compendium_title(), lang)]
     introduction = composer.introduction(edition, in_edition)
     if introduction:
         result.append(Page("front-introduction", _("Introduction"), introduction))
-        toc.append(epub.Link(addresses.epub_content("front-introduction"), _("Introduction"), "front-introduction"))
+        toc.append(Entry("front-introduction", _("Introduction"), lang))
     parts = [(cluster, composer.part_title(cluster), composer.part_html(cluster), entries)
              for cluster, entries in edition.parts]
     if edition.resolutions:
@@ -170,15 +185,49 @@ def pages(composer: EpubComposer, edition: plan.Edition) -> tuple[list[Page], li
         children = []
         for entry in entries:
             result.append(Page(entry.id, entry.doc.title, composer.chapter(entry, in_edition)))
-            children.append(epub.Link(addresses.epub_content(entry.id), entry.doc.title, entry.id))
-        toc.append((epub.Section(title, addresses.epub_content(name)), children))
-    notes = editorial_notes(edition, composer.lang, composer.citations, EpubLinks, EPUB)
+            children.append(Entry(entry.id, entry.doc.title, entry.doc.lang))
+        toc.append(Entry(name, title, lang, children))
+    notes = editorial_notes(edition, lang, composer.citations, EpubLinks, EPUB)
     if notes:
         result.append(Page("back-notes", _("Editorial notes"), notes, "backmatter"))
-        toc.append(epub.Link(addresses.epub_content("back-notes"), _("Editorial notes"), "back-notes"))
+        toc.append(Entry("back-notes", _("Editorial notes"), lang))
     result.append(Page("back-colophon", _("Colophon"), composer.colophon(edition, digest)))
-    toc.append(epub.Link(addresses.epub_content("back-colophon"), _("Colophon"), "back-colophon"))
+    toc.append(Entry("back-colophon", _("Colophon"), lang))
     return result, toc
+
+
+def navigation(lang: str, title: str, toc: list[Entry], landmarks: list[tuple[str, str, str]], folder: str) -> bytes:
+    """The navigation document: the contents (parts → documents; a title in another language says so) and the
+    landmarks (epub:type, href, title)."""
+    x = f"{{{XHTML_NS}}}"
+    root = etree.Element(x + "html", {"lang": lang, XML_LANG: lang, "dir": direction(lang)},
+                         nsmap={None: XHTML_NS, "epub": OPS_NS})
+    head = etree.SubElement(root, x + "head")
+    etree.SubElement(head, x + "meta", {"charset": "utf-8"})
+    etree.SubElement(head, x + "title").text = title
+    etree.SubElement(head, x + "link", {"rel": "stylesheet", "type": "text/css", "href": CSS_FILE})
+    body = etree.SubElement(root, x + "body", {"class": "cmp-edition cmp-epub"})
+    nav = etree.SubElement(body, x + "nav", {f"{{{OPS_NS}}}type": "toc", "id": "toc", "role": "doc-toc"})
+    etree.SubElement(nav, x + "h1").text = title
+
+    def entries(parent, items: list[Entry]) -> None:
+        ol = etree.SubElement(parent, x + "ol")
+        for item in items:
+            li = etree.SubElement(ol, x + "li")
+            attrs = {"href": folder + addresses.epub_content(item.name)}
+            if item.lang != lang:
+                attrs.update({"lang": item.lang, XML_LANG: item.lang, "dir": direction(item.lang)})
+            etree.SubElement(li, x + "a", attrs).text = item.title
+            if item.children:
+                entries(li, item.children)
+
+    entries(nav, toc)
+    marks = etree.SubElement(body, x + "nav", {f"{{{OPS_NS}}}type": "landmarks", "id": "landmarks", "hidden": "hidden"})
+    etree.SubElement(marks, x + "h2").text = title
+    ol = etree.SubElement(marks, x + "ol")
+    for kind, href, text in landmarks:
+        etree.SubElement(etree.SubElement(ol, x + "li"), x + "a", {f"{{{OPS_NS}}}type": kind, "href": href}).text = text
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
 # -- fonts --------------------------------------------------------------------------------------------------------
@@ -278,30 +327,31 @@ def make(corpus: Corpus, lang: str, timestamp: int, citations: CitationIndex | N
         item.properties = []
         book.add_item(item)
         items.append(item)
-    nav = epub.EpubNav(title=_("Contents"), direction=direction(lang))
-    nav.add_link(href=CSS_FILE, rel="stylesheet", type="text/css")
+    landmarks = [(p.landmark, "text/" + addresses.epub_content(p.name), p.title) for p in book_pages if p.landmark]
+    landmarks.insert(1, ("toc", NAV_FILE, _("Contents")))
+    nav = epub.EpubItem(uid="nav", file_name=NAV_FILE, media_type="application/xhtml+xml",
+                        content=navigation(lang, _("Contents"), toc, landmarks, "text/"))
+    nav.properties = ["nav"]
     book.add_item(nav)
-    book.add_item(epub.EpubNcx())
-    book.toc = _in_folder(toc, "text/")
-    book.spine = [items[0], "nav", *items[1:]]
-    book.guide = [{"href": "nav.xhtml", "title": _("Contents"), "type": "toc"}] + [
-        {"href": "text/" + addresses.epub_content(p.name), "title": p.title, "type": "text"}
-        for p in book_pages if p.landmark == "bodymatter"]
+    book.add_item(epub.EpubNcx())  # for reading systems of EPUB 2
+    book.toc = _ncx(toc, "text/")
+    book.spine = [items[0], nav, *items[1:]]
     raw = io.BytesIO()
     modified = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).replace(tzinfo=None)
-    epub.write_epub(raw, book, {"mtime": modified, "epub3_pages": False, "raise_exceptions": True})
+    epub.write_epub(raw, book, {"mtime": modified, "epub3_pages": False, "epub3_landmark": False,
+                                "raise_exceptions": True})
     return Made(normalise_zip(raw.getvalue(), timestamp), len(edition.entries()), fonts)
 
 
-def _in_folder(toc: list, folder: str) -> list:
-    """The navigation's hrefs, from the package's folder (the content documents are in `folder`)."""
-    out = []
+def _ncx(toc: list[Entry], folder: str) -> list:
+    """The navigation as ebooklib's toc, for toc.ncx."""
+    out: list = []
     for item in toc:
-        if isinstance(item, tuple):
-            section, children = item
-            out.append((epub.Section(section.title, folder + section.href), _in_folder(children, folder)))
+        href = folder + addresses.epub_content(item.name)
+        if item.children:
+            out.append((epub.Section(item.title, href), _ncx(item.children, folder)))
         else:
-            out.append(epub.Link(folder + item.href, item.title, item.uid))
+            out.append(epub.Link(href, item.title, item.name))
     return out
 
 
@@ -325,3 +375,69 @@ def normalise_zip(data: bytes, timestamp: int) -> bytes:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 target.writestr(info, source.read(name), compresslevel=9)
     return out.getvalue()
+
+
+# -- in the build ---------------------------------------------------------------------------------------------------
+CACHE_FORMAT = "1"
+
+
+def input_key(corpus: Corpus, lang: str, timestamp: int) -> str:
+    """What the EPUB's bytes depend on, without composing it (a warm build pays a few hashes): every content file
+    (a chapter names the documents it cites), the language, the date, the site's address, the engine's code,
+    templates, language data and stylesheets, the interface catalogs, the libraries and the font files."""
+    import ebooklib
+    import fontTools
+
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, lang, str(timestamp), settings.current().site_url, content_sha256(corpus.documents),
+                 f"ebooklib {ebooklib.VERSION}; fonttools {fontTools.version}; lxml {etree.__version__}"):
+        digest.update(part.encode("utf-8") + b"\0")
+    engine = Path(__file__).resolve().parent.parent
+    files = sorted(p for pattern in ("*.py", "*.html", "*.yml", "*.css") for p in engine.rglob(pattern))
+    files += sorted(translations_dir().glob("*/LC_MESSAGES/*.po"))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for code in sorted({d.lang for d in corpus.documents} | {lang}):
+        family = text_family(code)
+        for bold in (False, True) if family else ():
+            try:
+                path, index = face_file(family, bold)
+                digest.update(f"{path}:{index}:{os.stat(path).st_size}\0".encode())
+            except (FontMissing, OSError):
+                digest.update(b"-\0")
+    return digest.hexdigest()
+
+
+def build(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: Path, timestamp: int,
+          citations: CitationIndex | None = None) -> tuple[dict[str, dict], list[tuple[str, str]]]:
+    """Each language's EPUB at its site path under `out_dir`, from the cache when its inputs are unchanged.
+    Returns (manifest records by language, failures as (language, message))."""
+    cache = Cache(cache_dir / "epub", ext="epub")
+    cache.prepare()
+    corpus = plan.printable(corpus)
+    records: dict[str, dict] = {}
+    failures: list[tuple[str, str]] = []
+    for lang in langs:
+        edition = full_edition(corpus, lang)
+        if edition is None:
+            continue
+        path = addresses.epub_file(lang)
+        key = input_key(corpus, lang, timestamp)
+        meta = cache.lookup(key)
+        if meta is None:
+            try:
+                made = make(corpus, lang, timestamp, citations)
+            except (EpubError, ChapterError) as exc:
+                failures.append((lang, f"the {lang} e-book {path} failed: {exc}"))
+                continue
+            if made is None:
+                continue
+            write_bytes(cache.pdf(key), made.data)
+            meta = cache.store(key, path, 0, len(made.data), made.sha256)
+        cache.place(key, out_dir / path)
+        records[lang] = {"path": path, "kind": "epub", "id": "compendium", "cluster": None,
+                         "title": Composer(lang, timestamp).compendium_title(), "title_lang": lang, "fallback": False,
+                         "pages": None, "bytes": meta["size"], "sha256": meta["sha256"],
+                         "content_sha256": content_sha256(edition.docs())}
+    cache.prune()
+    return records, failures

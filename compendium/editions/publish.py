@@ -14,9 +14,10 @@ from typing import Callable
 
 from rich.console import Console
 
+from .. import addresses
 from ..catalogs import compile_all
 from ..model import Corpus
-from . import plan
+from . import epub, plan
 from .cache import Cache, input_key
 from ..citations import citation_index
 from .compose import ChapterError, Composer
@@ -107,6 +108,11 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
         outcome.warnings += [f"{label}: {w}" for w in dict.fromkeys(result.warnings)]
     _blame(planned, errors, outcome)
 
+    # The e-book of each language (full editions only), cached apart; listed after the full PDF.
+    books, book_failures = epub.build(corpus, out_dir, langs, cache_dir, stamp, citations) if "full" in kinds else ({}, [])
+    for lang, message in book_failures:
+        outcome.failures.append(Failure(lang, addresses.epub_file(lang), message))
+
     files: dict[str, list[dict]] = {lang: [] for lang in langs}
     for item in planned:
         if item.edition.label in errors:
@@ -119,6 +125,8 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
         (outcome.rendered if item.edition.label in results else outcome.reused).append(item.edition.path)
         files[item.edition.lang].append({**item.record, "pages": meta["pages"], "bytes": meta["size"],
                                          "sha256": meta["sha256"]})
+    for lang, record in books.items():
+        files[lang].insert(1 if files[lang] and files[lang][0]["kind"] == "full" else 0, record)
     for lang, entries in files.items():
         if entries:
             outcome.manifests[lang] = write_manifest(out_dir, lang, iso_day(stamp), entries)
