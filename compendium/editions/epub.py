@@ -23,6 +23,7 @@ import os
 import uuid
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
@@ -390,13 +391,9 @@ def input_key(corpus: Corpus, lang: str, timestamp: int) -> str:
 
     digest = hashlib.sha256()
     for part in (CACHE_FORMAT, lang, str(timestamp), settings.current().site_url, content_sha256(corpus.documents),
-                 f"ebooklib {ebooklib.VERSION}; fonttools {fontTools.version}; lxml {etree.__version__}"):
+                 f"ebooklib {ebooklib.VERSION}; fonttools {fontTools.version}; lxml {etree.__version__}",
+                 _engine_fingerprint()):
         digest.update(part.encode("utf-8") + b"\0")
-    engine = Path(__file__).resolve().parent.parent
-    files = sorted(p for pattern in ("*.py", "*.html", "*.yml", "*.css") for p in engine.rglob(pattern))
-    files += sorted(translations_dir().glob("*/LC_MESSAGES/*.po"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for code in sorted({d.lang for d in corpus.documents} | {lang}):
         family = text_family(code)
         for bold in (False, True) if family else ():
@@ -405,6 +402,18 @@ def input_key(corpus: Corpus, lang: str, timestamp: int) -> str:
                 digest.update(f"{path}:{index}:{os.stat(path).st_size}\0".encode())
             except (FontMissing, OSError):
                 digest.update(b"-\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _engine_fingerprint() -> str:
+    """The engine's code, templates, language data and stylesheets, and the interface catalogs (once a build)."""
+    digest = hashlib.sha256()
+    engine = Path(__file__).resolve().parent.parent
+    files = sorted(p for pattern in ("*.py", "*.html", "*.yml", "*.css") for p in engine.rglob(pattern))
+    files += sorted(translations_dir().glob("*/LC_MESSAGES/*.po"))
+    for path in files:
+        digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
