@@ -143,10 +143,20 @@ def epub_file(lang: str) -> str:
     return f"{lang}/downloads/compendium-{lang}.epub"
 
 
+EPUB_TEXT = "text/"  # inside the EPUB's package folder: its content documents
+EPUB_STYLESHEET = "style/book.css"
+EPUB_NAVIGATION = "nav.xhtml"
+
+
 def epub_content(name: str) -> str:
     """A content document inside the EPUB (a document's id, or a page of the front or back matter), from the
-    folder that holds all of them."""
+    folder that holds all of them (EPUB_TEXT)."""
     return f"{name}.xhtml"
+
+
+def epub_font(family: str, bold: bool) -> str:
+    """An embedded font inside the EPUB, from its package folder."""
+    return f"fonts/{family.replace(' ', '')}-{'Bold' if bold else 'Regular'}.woff"
 
 
 def document_pdf(ref: DocRef, lang: str) -> str:

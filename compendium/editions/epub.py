@@ -52,9 +52,9 @@ STYLESHEET = Path(__file__).with_name("epub.css")
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-CSS_FILE = "style/book.css"
-NAV_FILE = "nav.xhtml"
-FONT_FOLDER = "fonts"
+CSS_FILE = addresses.EPUB_STYLESHEET
+NAV_FILE = addresses.EPUB_NAVIGATION
+TEXT = addresses.EPUB_TEXT
 # Attributes of the render tree that name a namespace: their XML names.
 NAMESPACED = {"epub:type": f"{{{OPS_NS}}}type"}
 # A zip entry's time cannot be before 1980.
@@ -246,8 +246,7 @@ def embedded_fonts(langs: list[str], text: str) -> list[Font]:
                 path, index = face_file(family, bold)
             except FontMissing as exc:
                 raise EpubError(f"[{lang}] {exc}") from None
-            name = f"{FONT_FOLDER}/{family.replace(' ', '')}-{'Bold' if bold else 'Regular'}.woff"
-            fonts.append(Font(family, bold, name, _subset(path, index, chars)))
+            fonts.append(Font(family, bold, addresses.epub_font(family, bold), _subset(path, index, chars)))
     return fonts
 
 
@@ -272,7 +271,7 @@ def stylesheet(lang: str, quoted: list[str], fonts: list[Font]) -> str:
     rules = [STYLESHEET.read_text(encoding="utf-8")]
     for font in fonts:
         weight = "bold" if font.bold else "normal"
-        src = "../" + font.file
+        src = addresses.relative(CSS_FILE, font.file)
         rules.append(f'@font-face {{ font-family: "{font.family}"; font-weight: {weight}; font-style: normal; '
                      f'src: url("{src}") format("woff"); }}')
     for code in dict.fromkeys([lang, *quoted]):
@@ -303,7 +302,8 @@ def make(corpus: Corpus, lang: str, timestamp: int, citations: CitationIndex | N
     _ = composer._
     book_pages, toc = pages(composer, edition)
     quoted = sorted({e.doc.lang for e in edition.entries()} - {lang})
-    documents = {p.name: xhtml(str(Markup(p.body)), lang, p.title, "../" + CSS_FILE) for p in book_pages}
+    css_href = addresses.relative(TEXT, CSS_FILE)
+    documents = {p.name: xhtml(str(Markup(p.body)), lang, p.title, css_href) for p in book_pages}
     text = "".join(etree.fromstring(d).xpath("string(.)") for d in documents.values()) + "".join(
         p.title for p in book_pages) + _("Contents")
     fonts = embedded_fonts([lang, *quoted], text)
@@ -323,19 +323,19 @@ def make(corpus: Corpus, lang: str, timestamp: int, citations: CitationIndex | N
         book.add_item(epub.EpubItem(uid=f"font-{n}", file_name=font.file, media_type="font/woff", content=font.data))
     items = []
     for page in book_pages:
-        item = epub.EpubItem(uid="c-" + page.name, file_name="text/" + addresses.epub_content(page.name),
+        item = epub.EpubItem(uid="c-" + page.name, file_name=TEXT + addresses.epub_content(page.name),
                              media_type="application/xhtml+xml", content=documents[page.name])
         item.properties = []
         book.add_item(item)
         items.append(item)
-    landmarks = [(p.landmark, "text/" + addresses.epub_content(p.name), p.title) for p in book_pages if p.landmark]
+    landmarks = [(p.landmark, TEXT + addresses.epub_content(p.name), p.title) for p in book_pages if p.landmark]
     landmarks.insert(1, ("toc", NAV_FILE, _("Contents")))
     nav = epub.EpubItem(uid="nav", file_name=NAV_FILE, media_type="application/xhtml+xml",
-                        content=navigation(lang, _("Contents"), toc, landmarks, "text/"))
+                        content=navigation(lang, _("Contents"), toc, landmarks, TEXT))
     nav.properties = ["nav"]
     book.add_item(nav)
     book.add_item(epub.EpubNcx())  # for reading systems of EPUB 2
-    book.toc = _ncx(toc, "text/")
+    book.toc = _ncx(toc, TEXT)
     book.spine = [items[0], nav, *items[1:]]
     raw = io.BytesIO()
     modified = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).replace(tzinfo=None)
