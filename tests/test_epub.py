@@ -197,5 +197,5 @@ def test_same_content_same_bytes_and_the_downloads_row(corpus, books, tmp_path, 
     warm, _ = epub.build(corpus, tmp_path / "out", ["en"], tmp_path / "cache", STAMP)
     assert warm["en"]["sha256"] == record["sha256"]
     assert list((tmp_path / "cache" / "epub").glob("*.epub")) == cached
-    table = downloads_html("en", {"files": [record]})
+    table = downloads_html("en", {"files": [], "ebooks": [record]})
     assert 'href="compendium-en.epub" type="application/epub+zip"' in table and "E-book (EPUB)" in table

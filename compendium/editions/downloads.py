@@ -1,4 +1,4 @@
-"""The Downloads page's body: a table of a language's PDF files, from its manifest."""
+"""The Downloads page's body: a table of a language's PDF files and e-book, from its manifest."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from .. import addresses
 from ..markup import macro
 from ..i18n import gettext_for, locale_of
 from ..languages import direction
+from .manifest import listed
 
 
 MEDIA_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
@@ -27,7 +28,7 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
     """HTML fragment listing the editions; links are relative to `page_dir` (the page's folder from the site
     root, default the language's Downloads page) so the site works under any base path."""
     _ = gettext_for(lang)
-    files = (manifest or {}).get("files") or []
+    files = listed(manifest)
     if not files:
         return str(macro("downloads.html", "no_editions")(_))
     here = page_dir if page_dir is not None else addresses.downloads_page(lang)

@@ -48,6 +48,7 @@ from .provenance import content_sha256, w3c_date
 from .scripts import CJK_SCRIPTS, FontMissing, css_family, face_file, font_stacks, text_family
 
 MEDIA_TYPE = "application/epub+zip"
+KIND = "epub"  # in the manifest and in build_editions' kinds
 STYLESHEET = Path(__file__).with_name("epub.css")
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"
@@ -444,7 +445,7 @@ def build(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: Path, time
             write_bytes(cache.pdf(key), made.data)
             meta = cache.store(key, path, 0, len(made.data), made.sha256)
         cache.place(key, out_dir / path)
-        records[lang] = {"path": path, "kind": "epub", "id": "compendium", "cluster": None,
+        records[lang] = {"path": path, "kind": KIND, "id": "compendium", "cluster": None,
                          "title": Composer(lang, timestamp).compendium_title(), "title_lang": lang, "fallback": False,
                          "pages": None, "bytes": meta["size"], "sha256": meta["sha256"],
                          "content_sha256": content_sha256(edition.docs())}

@@ -64,10 +64,11 @@ class _Planned:
 
 
 def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: Path, *, content: Path | None = None,
-                   workers: int | None = None, console: Console | None = None, kinds: tuple[str, ...] = plan.KINDS,
+                   workers: int | None = None, console: Console | None = None,
+                   kinds: tuple[str, ...] = (*plan.KINDS, epub.KIND),
                    render_fn: Callable[[Job], Result] = render) -> Outcome:
-    """Write `<out_dir>/<lang>/downloads/…pdf` and `manifest.json` for each language; see Outcome.
-    `kinds` narrows the editions made (the benchmark times the full editions alone)."""
+    """Write `<out_dir>/<lang>/downloads/…pdf`, the e-book (…epub) and `manifest.json` for each language; see
+    Outcome. `kinds` narrows the editions made (the benchmark times the full editions alone; epub.KIND: the e-book)."""
     outcome = Outcome()
     corpus = plan.printable(corpus)  # no draft translation is printed
     compile_all()  # the interface strings' catalogs, as the site build does: editions may come first
@@ -108,8 +109,9 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
         outcome.warnings += [f"{label}: {w}" for w in dict.fromkeys(result.warnings)]
     _blame(planned, errors, outcome)
 
-    # The e-book of each language (full editions only), cached apart; listed after the full PDF.
-    books, book_failures = epub.build(corpus, out_dir, langs, cache_dir, stamp, citations) if "full" in kinds else ({}, [])
+    # The e-book of each language: the full edition, cached apart.
+    books, book_failures = epub.build(corpus, out_dir, langs, cache_dir, stamp, citations) \
+        if epub.KIND in kinds else ({}, [])
     for lang, message in book_failures:
         outcome.failures.append(Failure(lang, addresses.epub_file(lang), message))
 
@@ -125,11 +127,10 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
         (outcome.rendered if item.edition.label in results else outcome.reused).append(item.edition.path)
         files[item.edition.lang].append({**item.record, "pages": meta["pages"], "bytes": meta["size"],
                                          "sha256": meta["sha256"]})
-    for lang, record in books.items():
-        files[lang].insert(1 if files[lang] and files[lang][0]["kind"] == "full" else 0, record)
     for lang, entries in files.items():
-        if entries:
-            outcome.manifests[lang] = write_manifest(out_dir, lang, iso_day(stamp), entries)
+        if entries or lang in books:
+            outcome.manifests[lang] = write_manifest(out_dir, lang, iso_day(stamp), entries,
+                                                     [books[lang]] if lang in books else [])
     cache.prune()
     console = console or Console(stderr=True)
     rate = f", {outcome.pages_rendered / outcome.render_seconds:.1f} pages/s" if outcome.render_seconds else ""
