@@ -44,7 +44,7 @@ from . import plan
 from .book import EpubLinks, editorial_notes
 from .cache import Cache
 from .compose import ChapterError, Composer
-from .provenance import content_sha256, w3c_date
+from .provenance import content_sha256, source_name, w3c_date
 from .scripts import CJK_SCRIPTS, FontMissing, css_family, face_file, font_stacks, text_family
 
 MEDIA_TYPE = "application/epub+zip"
@@ -82,6 +82,7 @@ class Page:
     title: str
     body: str
     landmark: str | None = None
+    source: str | None = None  # the content file of a document's page
 
 
 @dataclass
@@ -186,7 +187,8 @@ def pages(composer: EpubComposer, edition: plan.Edition) -> tuple[list[Page], li
         result.append(Page(name, title, page, "bodymatter" if n == 0 else None))
         children = []
         for entry in entries:
-            result.append(Page(entry.id, entry.doc.title, composer.chapter(entry, in_edition)))
+            result.append(Page(entry.id, entry.doc.title, composer.chapter(entry, in_edition),
+                               source=source_name(entry.doc)))
             children.append(Entry(entry.id, entry.doc.title, entry.doc.lang))
         toc.append(Entry(name, title, lang, children))
     notes = editorial_notes(edition, lang, composer.citations, EpubLinks, EPUB)
@@ -304,7 +306,13 @@ def make(corpus: Corpus, lang: str, timestamp: int, citations: CitationIndex | N
     book_pages, toc = pages(composer, edition)
     quoted = sorted({e.doc.lang for e in edition.entries()} - {lang})
     css_href = addresses.relative(TEXT, CSS_FILE)
-    documents = {p.name: xhtml(str(Markup(p.body)), lang, p.title, css_href) for p in book_pages}
+    documents = {}
+    for p in book_pages:
+        try:
+            documents[p.name] = xhtml(str(Markup(p.body)), lang, p.title, css_href)
+        except (ValueError, etree.LxmlError) as exc:  # e.g. a character XML does not allow
+            raise EpubError(f"{p.source or p.name}: the text cannot be written as XHTML ({exc}); remove the "
+                            "character or markup it names") from None
     text = "".join(etree.fromstring(d).xpath("string(.)") for d in documents.values()) + "".join(
         p.title for p in book_pages) + _("Contents")
     fonts = embedded_fonts([lang, *quoted], text)
