@@ -163,6 +163,27 @@ def edition_file(lang: str, kind: str, slug: str) -> str:
     return f"{lang}/downloads/instruments/{slug}-{lang}.pdf"
 
 
+def epub_file(lang: str) -> str:
+    """The compendium as an EPUB 3 e-book, from the site root."""
+    return f"{lang}/downloads/compendium-{lang}.epub"
+
+
+EPUB_TEXT = "text/"  # inside the EPUB's package folder: its content documents
+EPUB_STYLESHEET = "style/book.css"
+EPUB_NAVIGATION = "nav.xhtml"
+
+
+def epub_content(name: str) -> str:
+    """A content document inside the EPUB (a document's id, or a page of the front or back matter), from the
+    folder that holds all of them (EPUB_TEXT)."""
+    return f"{name}.xhtml"
+
+
+def epub_font(family: str, bold: bool) -> str:
+    """An embedded font inside the EPUB, from its package folder."""
+    return f"fonts/{family.replace(' ', '')}-{'Bold' if bold else 'Regular'}.woff"
+
+
 def document_pdf(ref: DocRef, lang: str) -> str:
     """A document's own PDF in `lang`, from the site root."""
     return edition_file(lang, "instrument" if ref.collection == "instruments" else "resolution", ref.id)

@@ -66,10 +66,12 @@ class Output:
     permalinks: bool = True  # a ¶ link on every unit
     notes_at_call: bool = False  # print: each note set at its first call (float: footnote), not listed after
     heading_offset: int = 0  # print: a chapter's sections sit under the chapter's own title
+    note_semantics: bool = False  # EPUB: calls and notes say what they are (epub:type noteref/footnote), with back links
 
 
 WEB = Output()
 PRINT = Output(permalinks=False, notes_at_call=True, heading_offset=1)
+EPUB = Output(permalinks=False, heading_offset=1, note_semantics=True)  # an e-book's content document
 COLUMN = Output(permalinks=False)  # the side-by-side view's second column: its rows link to the pair instead
 
 
@@ -222,7 +224,29 @@ class Renderer:
             self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
             return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(
                 self.links.anchor(note.id), label, self.note(note)))
+        if self.output.note_semantics:
+            return str(self._noteref(note.id, label))
         return str(Markup('<sup class="cmp-fnref"><a href="{}">{}</a></sup>').format(self.links.unit(note.id), label))
+
+    def _noteref(self, note_id: str, label: str) -> Markup:
+        """An e-book's note call: a reader opens the note in a pop-up; the first call has the id the note links back to."""
+        first = note_id not in self._called
+        self._called.add(note_id)
+        if first:
+            return Markup('<sup class="cmp-fnref"><a epub:type="noteref" role="doc-noteref" href="{}" id="{}">{}</a>'
+                          '</sup>').format(self.links.unit(note_id), self.links.anchor(self.call_id(note_id)), label)
+        return Markup('<sup class="cmp-fnref"><a epub:type="noteref" role="doc-noteref" href="{}">{}</a></sup>').format(
+            self.links.unit(note_id), label)
+
+    @staticmethod
+    def call_id(note_id: str) -> str:
+        """The unit id of a note's first call, which the note links back to (e-books)."""
+        return "ref-" + note_id
+
+    def note_called(self, note_id: str) -> bool:
+        """Whether the text called the note (after units() has run): an e-book's note then links back to the call."""
+        # The title's call is drawn with the title, after the text: every chapter template draws it.
+        return note_id in self._called or (note_id == "fn-title" and bool(self.doc.meta.title_note))
 
     def title_call(self) -> Markup:
         """The call of the title's note ("*"): on the web a link to it in the notes; in print the note itself,
@@ -233,6 +257,8 @@ class Renderer:
         if self.output.notes_at_call:
             return Markup('<span class="cmp-fn" id="{}" data-call="*">{}</span>').format(
                 self.links.anchor("fn-title"), note)
+        if self.output.note_semantics:
+            return self._noteref("fn-title", "*")
         return Markup('<sup class="cmp-fnref cmp-title-call"><a href="{}">*</a></sup>').format(
             self.links.unit("fn-title"))
 

@@ -20,6 +20,7 @@ from compendium import settings
 from compendium.diagnostics import Report
 from compendium.facts import adopting_resolutions
 from compendium.editions import build_editions, downloads_html, find_file, load_manifest
+from compendium.editions.manifest import listed
 from compendium.editions import book as book_module
 from compendium.editions.pdf import render
 from compendium.editions.scripts import font_stacks
@@ -362,8 +363,8 @@ def test_downloads_table_links_every_file_with_its_checksum(built):
 
     rows = Rows()
     rows.feed(fragment)
-    assert len(rows.links) == len(data["files"])
-    for href, code, entry in zip(rows.links, rows.codes, data["files"]):
+    assert len(rows.links) == len(listed(data)) == len(data["files"]) + 1, "the PDFs and the e-book"
+    for href, code, entry in zip(rows.links, rows.codes, listed(data)):
         target = posixpath.normpath(posixpath.join("ar/downloads", href))
         assert target == entry["path"] and code == sha256(root / "out" / target)
     # A document's own PDF is in the language's downloads only when it has a text in that language.

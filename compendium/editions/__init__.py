@@ -8,6 +8,7 @@
     pdf         WeasyPrint in a worker process: HTML → PDF/UA-1, deterministic bytes
     cache       input keys and the rendered-PDF cache (`.cache/editions/`)
     runner      the process pool and the progress display
+    epub        the full edition as an EPUB 3 e-book per language (its own link policy, notes and fonts)
     publish     all of it for a set of languages, with a manifest per language
     manifest    the manifest's format, writing and reading ($COMPENDIUM_EDITIONS_DIR)
     downloads   the Downloads page's HTML table

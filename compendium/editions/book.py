@@ -20,7 +20,7 @@ from ..i18n import gettext_for
 from ..languages import direction
 from ..markup import Markup, macro
 from ..model import Document
-from ..render import PRINT, Renderer
+from ..render import EPUB, PRINT, Output, Renderer
 from .plan import Edition, Entry
 
 
@@ -65,6 +65,23 @@ class PrintLinks:
         return addresses.absolute(self.site_url, path) if self.site_url else None
 
 
+@dataclass(frozen=True)
+class EpubLinks(PrintLinks):
+    """Links inside one EPUB: each document is a content document of its own, whose units carry the web page's
+    ids (`#rule-43`); a document of the book is linked at its file, one outside it as in print."""
+
+    def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None:
+        if lang in (None, self.lang) and ref.id in self.in_edition:
+            return addresses.epub_content(ref.id) + addresses.fragment(unit_id)
+        return super().document(ref, unit_id, lang)
+
+    def unit(self, unit_id: str) -> str:
+        return addresses.fragment(unit_id)
+
+    def anchor(self, unit_id: str) -> str:
+        return unit_id
+
+
 def lang_attrs(doc: Document, fallback: bool) -> Markup:
     """A text shown in its source language says so, for fonts, hyphenation, direction and screen readers."""
     return Markup(' lang="{}" dir="{}"').format(doc.lang, direction(doc.lang)) if fallback else Markup("")
@@ -104,7 +121,7 @@ class Chapter:
 
     def __init__(self, entry: Entry, lang: str, citations=None, links: PrintLinks | None = None,
                  outdated: frozenset[str] = frozenset(), source_language: str | None = None,
-                 elsewhere: dict[str, Document] | None = None):
+                 elsewhere: dict[str, Document] | None = None, output: Output = PRINT):
         """`outdated`: the translation's units whose source changed since (marked as on the web); `elsewhere`:
         the annexes whose text the edition prints as an instrument of its own (annex_printed_elsewhere)."""
         self.entry = entry
@@ -113,7 +130,7 @@ class Chapter:
         self.links = links or PrintLinks(lang, entry.doc.ref, frozenset({entry.doc.id}))
         pointers = {unit_id: (inst.title, self.links.document(inst.ref) or "")
                     for unit_id, inst in (elsewhere or {}).items()}
-        self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=PRINT,
+        self.renderer = Renderer(entry.doc, lang, citations=citations, links=self.links, output=output,
                                  outdated=outdated, source_language=source_language, elsewhere=pointers)
         self._ = self.renderer._
 
@@ -133,17 +150,18 @@ class Chapter:
                                                      running_title(self.doc), r.cited_by()))
 
 
-def editorial_notes(edition: Edition, lang: str, citations=None) -> Markup:
+def editorial_notes(edition: Edition, lang: str, citations=None, links_class: type[PrintLinks] = PrintLinks,
+                    output: Output = PRINT) -> Markup:
     """The back matter's "Editorial notes": for each document of the edition that has any, in book order, what the
     editors record about its text (compendium.render.Renderer.editorial_notes), headed by its title, which links
-    to its chapter. Empty when no document has a note."""
+    to its chapter. Empty when no document has a note. `links_class`: the output's links (PrintLinks, EpubLinks)."""
     in_edition = frozenset(e.id for e in edition.entries())
     entries = []
     for entry in edition.entries():
-        links = PrintLinks(lang, entry.doc.ref, in_edition)
-        renderer = Renderer(entry.doc, lang, citations=citations, links=links, output=PRINT)
+        links = links_class(lang, entry.doc.ref, in_edition)
+        renderer = Renderer(entry.doc, lang, citations=citations, links=links, output=output)
         entry_html = macro("document.html", "editorial_entry")(
-            renderer, entry.doc.display_title, lang_attrs(entry.doc, entry.fallback), "#" + entry.doc.ref.chapter_anchor)
+            renderer, entry.doc.display_title, lang_attrs(entry.doc, entry.fallback), links.document(entry.doc.ref))
         if entry_html.strip():
             entries.append(entry_html)
     if not entries:

@@ -62,8 +62,11 @@ def input_key(html: str, css: str, fonts: tuple[str, ...], variant: str) -> str:
 
 
 class Cache:
-    def __init__(self, folder: Path):
+    """Renderings by key: `<key>.<ext>` (a PDF, or an EPUB in a folder of their own) and `<key>.json`."""
+
+    def __init__(self, folder: Path, ext: str = "pdf"):
         self.folder = folder
+        self.ext = ext
 
     def prepare(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -72,7 +75,8 @@ class Cache:
             write_text(ignore, "# build output, never committed\n*\n")
 
     def pdf(self, key: str) -> Path:
-        return self.folder / f"{key}.pdf"
+        """The rendered file (a PDF, or the cache's `ext`)."""
+        return self.folder / f"{key}.{self.ext}"
 
     def _meta(self, key: str) -> Path:
         return self.folder / f"{key}.json"
@@ -116,7 +120,7 @@ class Cache:
         for entries in by_edition.values():
             for _mtime, meta in sorted(entries, reverse=True)[keep:]:
                 meta.unlink(missing_ok=True)
-                meta.with_suffix(".pdf").unlink(missing_ok=True)
+                self.pdf(meta.stem).unlink(missing_ok=True)
                 removed += 1
         now = time.time()
         for stray in self.folder.glob("*.tmp"):  # left by a killed worker; a day old, so not another build's

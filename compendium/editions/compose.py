@@ -28,6 +28,7 @@ from ..model import Corpus, Unit
 from ..render import Renderer, inline_text
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
 from ..translating.status import document_status
+from ..render import PRINT
 from .book import Chapter, PrintLinks, annexes_printed_elsewhere, editorial_notes, lang_attrs
 from .plan import (CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick,
                    printable)
@@ -51,6 +52,8 @@ class Composer:
     (the full edition, a cluster's, its own), with the citation index when one is given."""
 
     compendium_msgid = SITE_TITLE
+    links_class = PrintLinks  # how a chapter links (EpubLinks in an e-book: compendium/editions/epub.py)
+    output = PRINT
 
     def __init__(self, lang: str, timestamp: int, citations: CitationIndex | None = None, site_url: str = "",
                  corpus: Corpus | None = None):
@@ -75,15 +78,15 @@ class Composer:
         key = (entry.id, in_edition)
         if key not in self._chapters:
             try:
-                links = PrintLinks(self.lang, entry.doc.ref, in_edition, self._symbols(entry, in_edition),
-                                   self.site_url)
+                links = self.links_class(self.lang, entry.doc.ref, in_edition, self._symbols(entry, in_edition),
+                                         self.site_url)
                 outdated, source = frozenset(), None
                 state = (document_status(self.corpus, entry.doc.id, self.lang)
                          if self.corpus is not None and not entry.fallback else None)
                 if state is not None and state.status != "source":  # a translation: its outdated paragraphs
                     outdated, source = frozenset(state.outdated_units), state.source_language
                 self._chapters[key] = Markup(Chapter(entry, self.lang, self.citations, links, outdated,
-                                                     source, self._elsewhere(entry, in_edition)).html())
+                                                     source, self._elsewhere(entry, in_edition), self.output).html())
             except Exception as exc:  # noqa: BLE001  (named with its file, then reported by the caller)
                 raise ChapterError(entry, exc) from exc
         return self._chapters[key]
@@ -189,8 +192,8 @@ class Composer:
         unit = next((u for u in doc.walk() if u.id == unit_id), None)
         if unit is None:
             return None
-        links = PrintLinks(self.lang, DocRef(doc.collection, doc_id), in_edition, self._symbols_of(in_edition),
-                           self.site_url)
+        links = self.links_class(self.lang, DocRef(doc.collection, doc_id), in_edition, self._symbols_of(in_edition),
+                                 self.site_url)
         return SimpleNamespace(doc=doc, unit=unit, fallback=fallback, attrs=lang_attrs(doc, fallback),
                                paragraphs=[(u.kind, u.number, inline_text(u.text)) for u in _paragraphs(unit)],
                                href=links.document(doc.ref, unit_id))

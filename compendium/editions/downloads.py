@@ -1,4 +1,4 @@
-"""The Downloads page's body: a table of a language's PDF files, from its manifest."""
+"""The Downloads page's body: a table of a language's PDF files and e-book, from its manifest."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from .. import addresses
 from ..markup import macro
 from ..i18n import gettext_for, locale_of
 from ..languages import direction
+from .manifest import listed
+
+
+MEDIA_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 
 
 def human_size(size: int, lang: str) -> str:
@@ -24,12 +28,12 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
     """HTML fragment listing the editions; links are relative to `page_dir` (the page's folder from the site
     root, default the language's Downloads page) so the site works under any base path."""
     _ = gettext_for(lang)
-    files = (manifest or {}).get("files") or []
+    files = listed(manifest)
     if not files:
         return str(macro("downloads.html", "no_editions")(_))
     here = page_dir if page_dir is not None else addresses.downloads_page(lang)
     kinds = {"full": _("Full compendium"), "cluster": _("Cluster"), "instrument": _("Instrument"),
-             "resolution": _("Resolution")}
+             "resolution": _("Resolution"), "epub": _("E-book (EPUB)")}
     rows = []
     for f in files:
         title_lang = f.get("title_lang") or lang
@@ -37,6 +41,7 @@ def downloads_html(lang: str, manifest: dict | None, page_dir: str | None = None
             kind=f["kind"], href=addresses.relative(here if here.endswith("/") else here + "/", f["path"]),
             title=f["title"], title_lang=title_lang if title_lang != lang else None, dir=direction(title_lang),
             fallback=bool(f.get("fallback")), kind_label=kinds.get(f["kind"], f["kind"]),
-            pages=format_decimal(f["pages"], locale=locale_of(lang)), size=human_size(f["bytes"], lang),
+            pages=format_decimal(f["pages"], locale=locale_of(lang)) if f.get("pages") else "",
+            size=human_size(f["bytes"], lang), type=MEDIA_TYPES.get(f["path"].rsplit(".", 1)[-1], "application/pdf"),
             sha256=f["sha256"]))
     return str(macro("downloads.html", "table")(_, rows))

@@ -5,6 +5,9 @@
                 "title": "...", "title_lang": "en", "fallback": false, "pages": 412, "bytes": 1234567,
                 "sha256": "...", "content_sha256": "..."}, ...]}
 
+An e-book is listed apart, under "ebooks" (same fields, "kind": "epub", no pages), so that "files" stays the PDFs:
+    "ebooks": [{"path": "en/downloads/compendium-en.epub", "kind": "epub", "id": "compendium", ...}]
+
 `path` is relative to the site root; files are listed full edition first, then clusters, then instruments, in
 the book's order. During `compendium build` the manifests are in the settings' editions_dir (see load_manifest)
 before the site's pages are built, and end up in the site next to the PDFs.
@@ -29,9 +32,11 @@ def manifest_path(root: Path, lang: str) -> Path:
     return root / lang / "downloads" / NAME
 
 
-def write_manifest(root: Path, lang: str, edition_day: str, files: list[dict]) -> Path:
+def write_manifest(root: Path, lang: str, edition_day: str, files: list[dict], ebooks: list[dict] | None = None) -> Path:
     path = manifest_path(root, lang)
     data = {"format": FORMAT, "lang": lang, "edition": edition_day, "files": files}
+    if ebooks:
+        data["ebooks"] = ebooks
     # Stable bytes: the same editions give the same manifest.
     write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", parents=True)
     return path
@@ -49,6 +54,15 @@ def load_manifest(lang: str, root: Path | str | None = None) -> dict | None:
         return json.loads(manifest_path(Path(root), lang).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def listed(manifest: dict | None) -> list[dict]:
+    """Every file a reader can download, in the order the Downloads page lists them: the full PDF, the e-book,
+    then the other PDFs."""
+    files = list((manifest or {}).get("files") or [])
+    ebooks = list((manifest or {}).get("ebooks") or [])
+    head = 1 if files and files[0]["kind"] == "full" else 0
+    return files[:head] + ebooks + files[head:]
 
 
 def document_pdfs(manifest: dict | None) -> frozenset[str]:

@@ -14,9 +14,10 @@ from typing import Callable
 
 from rich.console import Console
 
+from .. import addresses
 from ..catalogs import compile_all
 from ..model import Corpus
-from . import plan
+from . import epub, plan
 from .cache import Cache, input_key
 from ..citations import citation_index
 from .compose import ChapterError, Composer
@@ -63,10 +64,11 @@ class _Planned:
 
 
 def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: Path, *, content: Path | None = None,
-                   workers: int | None = None, console: Console | None = None, kinds: tuple[str, ...] = plan.KINDS,
+                   workers: int | None = None, console: Console | None = None,
+                   kinds: tuple[str, ...] = (*plan.KINDS, epub.KIND),
                    render_fn: Callable[[Job], Result] = render) -> Outcome:
-    """Write `<out_dir>/<lang>/downloads/…pdf` and `manifest.json` for each language; see Outcome.
-    `kinds` narrows the editions made (the benchmark times the full editions alone)."""
+    """Write `<out_dir>/<lang>/downloads/…pdf`, the e-book (…epub) and `manifest.json` for each language; see
+    Outcome. `kinds` narrows the editions made (the benchmark times the full editions alone; epub.KIND: the e-book)."""
     outcome = Outcome()
     corpus = plan.printable(corpus)  # no draft translation is printed
     compile_all()  # the interface strings' catalogs, as the site build does: editions may come first
@@ -107,6 +109,12 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
         outcome.warnings += [f"{label}: {w}" for w in dict.fromkeys(result.warnings)]
     _blame(planned, errors, outcome)
 
+    # The e-book of each language: the full edition, cached apart.
+    books, book_failures = epub.build(corpus, out_dir, langs, cache_dir, stamp, citations) \
+        if epub.KIND in kinds else ({}, [])
+    for lang, message in book_failures:
+        outcome.failures.append(Failure(lang, addresses.epub_file(lang), message))
+
     files: dict[str, list[dict]] = {lang: [] for lang in langs}
     for item in planned:
         if item.edition.label in errors:
@@ -120,8 +128,9 @@ def build_editions(corpus: Corpus, out_dir: Path, langs: list[str], cache_dir: P
         files[item.edition.lang].append({**item.record, "pages": meta["pages"], "bytes": meta["size"],
                                          "sha256": meta["sha256"]})
     for lang, entries in files.items():
-        if entries:
-            outcome.manifests[lang] = write_manifest(out_dir, lang, iso_day(stamp), entries)
+        if entries or lang in books:
+            outcome.manifests[lang] = write_manifest(out_dir, lang, iso_day(stamp), entries,
+                                                     [books[lang]] if lang in books else [])
     cache.prune()
     console = console or Console(stderr=True)
     rate = f", {outcome.pages_rendered / outcome.render_seconds:.1f} pages/s" if outcome.render_seconds else ""

@@ -46,17 +46,46 @@ def _available(names: list[str]) -> list[str]:
     return names if known is None else [n for n in names if n in known]
 
 
+def _wanted(lang: str) -> tuple[list[str], list[str]]:
+    """(text families, heading families) that set the language's script, installed or not (none for Latin,
+    Cyrillic and Greek: Noto Serif and Noto Sans cover them)."""
+    script = script_of(lang)
+    if script in SPECIAL_FAMILIES:
+        return SPECIAL_FAMILIES[script]
+    if script in BASE_SCRIPTS:
+        return [], []
+    name = Locale("en").scripts.get(script, script)  # Noto names most scripts' families after the script
+    return [f"Noto Serif {name}", f"Noto Sans {name}"], [f"Noto Sans {name}", f"Noto Serif {name}"]
+
+
+def text_family(lang: str) -> str | None:
+    """The family that sets a language's text where a reader's device may lack it (Arabic, Chinese…): an e-book
+    embeds it. None for the scripts every device has (Latin, Cyrillic, Greek)."""
+    serif, _sans = _wanted(lang)
+    return serif[0] if serif else None
+
+
+class FontMissing(Exception):
+    pass
+
+
+def face_file(family: str, bold: bool = False) -> tuple[str, int]:
+    """The file (and its index in a collection) that fontconfig gives for a family, or FontMissing."""
+    if not shutil.which("fc-match"):
+        raise FontMissing(f"fontconfig's fc-match is not installed, so the font {family!r} cannot be found: "
+                          "install fontconfig")
+    out = subprocess.run(["fc-match", "-f", "%{family}\n%{file}\n%{index}", family + (":bold" if bold else "")],
+                         capture_output=True, text=True, check=False).stdout.split("\n")
+    if len(out) < 3 or family not in (f.strip() for f in out[0].split(",")):
+        raise FontMissing(f"the font {family!r} is not installed (fontconfig offers {out[0]!r} instead): install "
+                          "Debian's fonts-noto-core and fonts-noto-cjk")
+    return out[1], int(out[2] or 0)
+
+
 @lru_cache(maxsize=None)
 def font_stacks(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(text families, heading families) for a language, best first, installed ones only."""
-    script = script_of(lang)
-    if script in SPECIAL_FAMILIES:
-        serif, sans = SPECIAL_FAMILIES[script]
-    elif script in BASE_SCRIPTS:
-        serif, sans = [], []
-    else:  # Noto names most scripts' families after the script: "Noto Serif Devanagari"
-        name = Locale("en").scripts.get(script, script)
-        serif, sans = [f"Noto Serif {name}", f"Noto Sans {name}"], [f"Noto Sans {name}", f"Noto Serif {name}"]
+    serif, sans = _wanted(lang)
     # Latin comes last: numbers, symbols and quoted Latin text in every script.
     serif = _available(serif) + _available(["Noto Serif"])
     sans = _available(sans) + _available(["Noto Sans"])
