@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from .model import Change, DocumentHistory, UnitChange
 from .render import inline_text
 from .schema import typed_metadata
 from .translating.worddiff import tokens, word_diff
+from .vcs import GitError, git
 
 CONTEXT = 6
 MAX_DIFFS = 12
@@ -55,15 +55,12 @@ class Version:
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, timeout=GIT_TIMEOUT, check=False)
-    except FileNotFoundError:
-        raise RecordError("git is not installed: the history is recorded from a git repository") from None
-    except subprocess.TimeoutExpired:
-        raise RecordError(f"git took more than {GIT_TIMEOUT} s") from None
-    if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RecordError(f"git failed: {lines[-1] if lines else 'no message'}")
-    return done.stdout
+        return git(cwd, *args, stdin=stdin, timeout=GIT_TIMEOUT)
+    except GitError as exc:
+        message = str(exc)
+        if message == "git is not installed":
+            message += ": the history is recorded from a git repository"
+        raise RecordError(message) from None
 
 
 def _language_file(rel: str, langs: tuple[str, ...]) -> bool:

@@ -182,7 +182,7 @@ def bad_name(self, u):
 
 # The build asks nothing of git: dates come from the recorded history (compendium/history.py), so a build
 # from a source archive gives the same bytes. Only the editors' and translators' tools run it.
-GIT_TOOLS = {"history_record.py", "translating/history.py"}
+GIT_TOOLS = {"vcs.py", "history_record.py", "translating/history.py"}
 
 
 def test_no_module_on_the_build_path_runs_git():
@@ -196,7 +196,7 @@ def test_no_module_on_the_build_path_runs_git():
                 offenders.append(f"{relative(path)}:{node.lineno}")
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = [a.name for a in node.names] + [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
-                recorder = any(n.endswith("history_record") for n in names) and relative(path) != "cli.py"  # its command
+                recorder = any(n.endswith(("history_record", "vcs")) for n in names) and relative(path) != "cli.py"  # its command
                 if recorder or any(n in ("git", "pygit2", "dulwich") for n in names):
                     offenders.append(f"{relative(path)}:{node.lineno}")
     hooks = sorted((ENGINE.parent / "hooks").glob("*.py"))

@@ -46,6 +46,7 @@ from .cache import Cache
 from .compose import ChapterError, Composer
 from .provenance import content_sha256, source_name, w3c_date
 from .scripts import CJK_SCRIPTS, FontMissing, css_family, face_file, font_stacks, text_family
+from ..xmltext import append_text as _append_text
 
 MEDIA_TYPE = "application/epub+zip"
 KIND = "epub"  # in the manifest and in build_editions' kinds
@@ -138,14 +139,6 @@ def _copy(source, parent) -> None:
         _copy(child, el)
         el.tail = child.tail
 
-
-def _append_text(parent, text: str | None) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def xhtml(body: str, lang: str, title: str, css: str = CSS_FILE) -> bytes:

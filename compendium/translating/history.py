@@ -7,7 +7,6 @@ validation must never run git.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from ..body import parse_body
 from ..diagnostics import Report
 from ..frontmatter import decode, load_yaml
 from ..model import Unit
+from ..vcs import GitError, git
 
 GIT_TIMEOUT = 60
 
@@ -33,15 +33,14 @@ class OldText:
 
 def _git(cwd: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, check=False)
-    except FileNotFoundError:
-        raise HistoryUnavailable("git is not installed, so the history of the source cannot be searched") from None
-    except subprocess.TimeoutExpired:
-        raise HistoryUnavailable(f"git took more than {GIT_TIMEOUT} s; the history was not searched") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise HistoryUnavailable(f"git failed: {message[-1] if message else 'no message'}")
-    return done.stdout.decode("utf-8", "replace")
+        return git(cwd, *args, timeout=GIT_TIMEOUT).decode("utf-8", "replace")
+    except GitError as exc:
+        message = str(exc)
+        if message == "git is not installed":
+            message += ", so the history of the source cannot be searched"
+        elif message.startswith("git took"):
+            message += "; the history was not searched"
+        raise HistoryUnavailable(message) from None
 
 
 def _versions(path: Path) -> tuple[Path, list[tuple[str, str, str]]]:
@@ -93,9 +92,8 @@ def find_old_texts(path: Path, wanted: dict[str, str]) -> dict[str, OldText]:
     top, versions = _versions(path)
     for commit, date, rel in versions:
         try:
-            data = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=top, capture_output=True,
-                                  timeout=GIT_TIMEOUT, check=True).stdout
-        except (OSError, subprocess.SubprocessError):
+            data = git(top, "show", f"{commit}:{rel}", timeout=GIT_TIMEOUT)
+        except GitError:
             continue  # a version that cannot be read is skipped; an older one may still hold the text
         units = _units(path, data) or {}
         for uid, digest in wanted.items():

@@ -25,6 +25,7 @@ from translate.storage import xliff as tt_xliff
 from ..model import Document, Unit
 from .alignment import recorded_hashes
 from .markers import MARKER, TRANSLATABLE_KEYS, is_untranslated
+from ..xmltext import append_text as _append_text
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "compendium"
@@ -88,14 +89,6 @@ class _Tags:
         self.counter += 1
         return str(self.counter)
 
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _tag(parent: etree._Element, name: str, tag_id: str, ctype: str | None, code: str | None = None) -> None:
