@@ -212,14 +212,17 @@ class Renderer:
         note = self.footnotes.get(label)
         if note is None:
             self._missing_called = True
+            reason = f"missing-note-{label}"  # print: the reason at the foot of the page of the first call
             if self.output.notes_at_call and label not in self._called:
                 # Print: the reason stands at the foot of the page, numbered as the call, where a reader looks for the note.
                 self._called.add(label)
-                return str(Markup('<span class="cmp-fn cmp-fn-missing" data-call="{}" {}>{}</span>').format(
-                    label, self.reader_attrs, self.missing))
-            # The reason is text a reader reaches by touch and keyboard too: the call links to it (after the notes).
+                return str(Markup('<span class="cmp-fn cmp-fn-missing" id="{}" data-call="{}" {}>{}</span>').format(
+                    self.links.anchor(reason), label, self.reader_attrs, self.missing))
+            # The reason is text a reader reaches by touch and keyboard too: the call links to it (after the notes on
+            # a page; in print, where the first call set it).
+            target = reason if self.output.notes_at_call else "missing-notes"
             return str(Markup('<sup class="cmp-fnref cmp-fnref-missing"><a href="{}" title="{}">{}</a></sup>').format(
-                self.links.unit("missing-notes"), self.missing, label))
+                self.links.unit(target), self.missing, label))
         if self.output.notes_at_call and label not in self._called:
             self._called.add(label)  # the first call carries the note; print sets it at the foot of the page
             return str(Markup('<span class="cmp-fn" id="{}" data-call="{}">{}</span>').format(

@@ -211,3 +211,17 @@ def test_an_annex_printed_as_an_instrument_is_printed_once(tmp_path):
     assert "A note of the resolution." in full and "A note of the annex." not in full
     own = composed(corpus, "en", "resolution")
     assert own.count(rule) == 1 and "cmp-elsewhere" not in own and "A note of the annex." in own
+    # A link to a unit of that annex, or to a note only the annex calls, goes to the annex's pointer: the edition
+    # prints neither (a cited-by list of the Kyoto Model Strategies named notes of resolution 80/226 that no page
+    # of the full edition held)
+    from compendium.editions.book import moved_units
+
+    resolution = corpus.get("ga-70-175", "en")
+    annex_para = next(u.id for u in resolution.walk() if u.id.startswith("annex-"))
+    assert moved_units(resolution, {"annex"}) == {annex_para: "annex", "fn-2": "annex"}
+    edition = next(e for e in plan.editions(corpus, "en") if e.kind == "full")
+    composer = Composer("en", 1700000000, citations=citation_index(plan.printable(corpus)), corpus=corpus)
+    in_edition = frozenset(e.id for e in edition.entries())
+    assert composer.quote("ga-70-175", annex_para, in_edition).href == "#ga-70-175/annex"
+    assert composer.quote("ga-70-175", "para-1", in_edition).href == "#ga-70-175/para-1"
+    assert 'id="ga-70-175/annex"' in full

@@ -106,8 +106,11 @@ def web(corpus, doc_id: str, lang: str = "en") -> tuple[str, str, str]:
 
 def test_print_explains_a_missing_note_at_the_foot_of_the_page_once_per_label(corpus):
     html = chapter(corpus, "ecosoc-2000-1")
-    missing = re.findall(r'<span class="cmp-fn cmp-fn-missing" data-call="(\d+)"[^>]*>([^<]*)</span>', html)
-    assert missing == [("7", "The text of this footnote is not in the source.")]  # called twice, explained once
+    missing = re.findall(r'<span class="cmp-fn cmp-fn-missing" id="([^"]+)" data-call="(\d+)"[^>]*>([^<]*)</span>', html)
+    assert [m[1:] for m in missing] == [("7", "The text of this footnote is not in the source.")]  # called twice, explained once
+    # the second call links to the explanation the first one set at the foot of its page (no list in print)
+    assert re.search(r'<sup class="cmp-fnref cmp-fnref-missing"><a href="#' + re.escape(missing[0][0]) + '"', html)
+    assert 'href="#missing-notes"' not in html
     assert html.count('data-call="8"') == 1 and "A note the source gives." in html
     assert "cmp-missing-notes" not in html  # nothing left to list after the text
 
@@ -120,7 +123,7 @@ def test_web_lists_the_reason_after_the_notes_and_the_panel_qualifies_complete(c
 
 def test_arabic_missing_note_is_translated_and_set_in_the_readers_direction(corpus):
     html = chapter(corpus, "ecosoc-2000-1", "ar")
-    assert re.search(r'<span class="cmp-fn cmp-fn-missing" data-call="7" lang="ar" dir="rtl">نص هذه الحاشية', html)
+    assert re.search(r'<span class="cmp-fn cmp-fn-missing" id="[^"]+" data-call="7" lang="ar" dir="rtl">نص هذه الحاشية', html)
 
 
 # -- production notes out of the text ------------------------------------------------------------------------------

@@ -11,11 +11,13 @@ its symbol on undocs.org, else it stays text.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from dataclasses import dataclass
 
 from .. import addresses
 from ..addresses import DocRef
+from ..body import FOOTNOTE_REF
 from ..i18n import gettext_for
 from ..languages import direction
 from ..markup import Markup, macro
@@ -36,11 +38,15 @@ class PrintLinks:
     in_edition: frozenset[str]  # the ids of the documents this edition holds
     symbols: tuple[tuple[str, str], ...] = ()  # document id → its symbol, for documents outside the edition
     site_url: str = ""  # the published site, where a document outside the edition can be read
+    # (document id, unit id, annex id): the units of an annex the edition prints as an instrument of its own
+    # (annexes_printed_elsewhere), and the notes only they call; a link to one goes to its annex's pointer
+    moved: tuple[tuple[str, str, str], ...] = ()
 
     def document(self, ref: DocRef, unit_id: str | None = None, lang: str | None = None) -> str | None:
         if lang not in (None, self.lang):  # another language's text is not in this edition: its page on the site
             return addresses.absolute(self.site_url, ref.page(lang) + addresses.fragment(unit_id)) if self.site_url else None
         if ref.id in self.in_edition:
+            unit_id = self._moved.get((ref.id, unit_id), unit_id) if unit_id else None
             return "#" + (ref.print_id(unit_id, self.alone) if unit_id else ref.chapter_anchor)
         if self.site_url:
             return addresses.absolute(self.site_url, ref.page(self.lang) + addresses.fragment(unit_id))
@@ -49,6 +55,10 @@ class PrintLinks:
 
     def external(self, url: str) -> str | None:
         return url
+
+    @cached_property
+    def _moved(self) -> dict[tuple[str, str], str]:
+        return {(doc_id, unit_id): annex for doc_id, unit_id, annex in self.moved}
 
     @property
     def alone(self) -> bool:
@@ -113,6 +123,29 @@ def annexes_printed_elsewhere(doc: Document, instruments: list[Document]) -> dic
             if opening and opening[:200] in _words(" ".join(u.text or "" for u in annex.walk())):
                 found[annex.id] = inst
     return found
+
+
+def moved_units(doc: Document, annex_ids: set[str]) -> dict[str, str]:
+    """The units of `doc` that an edition printing these annexes elsewhere does not print, each → its annex:
+    the annexes' own units, and the notes that only they call."""
+    moved: dict[str, str] = {}
+    called_outside: set[str] = set()
+    called_in: dict[str, str] = {}
+    for top in doc.units:
+        inside = top.id in annex_ids
+        for unit in top.walk():
+            calls = FOOTNOTE_REF.findall(f"{unit.heading or ''} {unit.text}")
+            if inside:
+                if unit is not top:
+                    moved[unit.id] = top.id
+                for label in calls:
+                    called_in.setdefault(label, top.id)
+            else:
+                called_outside.update(calls)
+    for note in (u for u in doc.units if u.kind == "footnote"):
+        if note.number in called_in and note.number not in called_outside:
+            moved[note.id] = called_in[note.number]
+    return moved
 
 
 class Chapter:

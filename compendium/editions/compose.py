@@ -29,7 +29,7 @@ from ..render import Renderer, inline_text
 from ..vocabulary import INTERFACE_LANGUAGE, SITE_TITLE, cluster_name
 from ..translating.status import document_status
 from ..render import PRINT
-from .book import Chapter, PrintLinks, annexes_printed_elsewhere, editorial_notes, lang_attrs
+from .book import Chapter, PrintLinks, annexes_printed_elsewhere, editorial_notes, lang_attrs, moved_units
 from .plan import (CLUSTERS_MANDATE, PUBLISHING_MANDATE, Edition, Entry, cluster_definition, print_pick,
                    printable)
 from .provenance import content_sha256, iso_day, source_name, w3c_date
@@ -65,6 +65,7 @@ class Composer:
         self.citations = citations
         self.site_url = site_url
         self._chapters: dict[tuple[str, frozenset[str]], Markup] = {}
+        self._moved_units: dict[frozenset[str], tuple[tuple[str, str, str], ...]] = {}
 
     def _elsewhere(self, entry: Entry, in_edition: frozenset[str]) -> dict:
         """A resolution's annexes that this edition prints as instruments (printed once, pointed to here)."""
@@ -74,12 +75,25 @@ class Composer:
                        if i != entry.id and self.corpus.versions(i)]
         return annexes_printed_elsewhere(entry.doc, [d for d in instruments if d.collection == "instruments"])
 
+    def _moved(self, in_edition: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+        """The units the edition does not print, as their annex is printed as an instrument (PrintLinks.moved)."""
+        if in_edition not in self._moved_units:
+            moved = []
+            for doc_id in sorted(in_edition):
+                if self.corpus is None or not self.corpus.versions(doc_id):
+                    continue
+                doc, fallback = print_pick(self.corpus, doc_id, self.lang)
+                annexes = set(self._elsewhere(Entry(doc, fallback), in_edition))
+                moved += [(doc_id, unit, annex) for unit, annex in sorted(moved_units(doc, annexes).items())] if annexes else []
+            self._moved_units[in_edition] = tuple(moved)
+        return self._moved_units[in_edition]
+
     def chapter(self, entry: Entry, in_edition: frozenset[str]) -> Markup:
         key = (entry.id, in_edition)
         if key not in self._chapters:
             try:
                 links = self.links_class(self.lang, entry.doc.ref, in_edition, self._symbols(entry, in_edition),
-                                         self.site_url)
+                                         self.site_url, self._moved(in_edition))
                 outdated, source = frozenset(), None
                 state = (document_status(self.corpus, entry.doc.id, self.lang)
                          if self.corpus is not None and not entry.fallback else None)
@@ -193,7 +207,7 @@ class Composer:
         if unit is None:
             return None
         links = self.links_class(self.lang, DocRef(doc.collection, doc_id), in_edition, self._symbols_of(in_edition),
-                                 self.site_url)
+                                 self.site_url, self._moved(in_edition))
         return SimpleNamespace(doc=doc, unit=unit, fallback=fallback, attrs=lang_attrs(doc, fallback),
                                paragraphs=[(u.kind, u.number, inline_text(u.text)) for u in _paragraphs(unit)],
                                href=links.document(doc.ref, unit_id))
