@@ -59,6 +59,7 @@ def feed_xml(corpus: Corpus, lang: str, site_url: str, _: Callable[[str], str]) 
     fg.link(href=href(addresses.home(lang)), rel="alternate", type="text/html")
     fg.updated(_when(newest))
     fg.author(name=site_title(_))
+    fg.generator("compendium")  # not the library's own name and web address
     for day, doc_id, change in entries:
         doc = corpus.get(doc_id, lang)
         target = addresses.change_page(doc.ref, lang, change.anchor)
