@@ -72,6 +72,9 @@ def unit_label(uid: str, _: Callable[[str], str], comma: str = ", ") -> str:
             i += 1
         elif token in ("h", "text") and following is not None and names:
             i += 2  # a heading or loose text: its number means nothing to a reader; its container names it
+        elif token == "item" and following is not None and names:
+            items.append(f"({following})")  # a lettered item outside a numbered paragraph: annex (a)
+            i += 2
         elif re.fullmatch(r"[A-Z]", token) and names:
             names[-1] += f".{token}"  # a sub-section: section IV.A
             i += 1

@@ -618,6 +618,7 @@ def test_unit_labels_for_readers():
     assert unit_label("sec-IV-A-para-1", _) == "section IV.A, paragraph 1"
     assert unit_label("rule-43", _) == "rule 43"
     assert unit_label("annex-h-1", _) == "annex"
+    assert unit_label("annex-item-a", _) == "annex (a)"  # a lettered item outside a numbered paragraph
     assert unit_label("strange-1", _) == "strange-1"
 
 
