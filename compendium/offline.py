@@ -137,10 +137,13 @@ def _own_text(el, skip) -> str:
 
 
 def _furniture(el) -> bool:
-    """What a search result does not quote: scripts, controls, permalinks, note calls."""
-    cls = (el.get("class") or "").split() if isinstance(el.tag, str) else []
+    """What a search result does not quote: scripts, controls, permalinks, note calls, and what the online
+    search leaves out too (`data-pagefind-ignore`: the links to the downloads, the history)."""
+    if not isinstance(el.tag, str):
+        return False
+    cls = (el.get("class") or "").split()
     return el.tag in ("script", "style", "button", "template", "svg", "select", "nav", "label", "input") or \
-        "cmp-anchor" in cls or "cmp-fnref" in cls
+        "cmp-anchor" in cls or "cmp-fnref" in cls or el.get("data-pagefind-ignore") is not None
 
 
 def search_records(html: str) -> tuple[str, list[tuple[str, str]]] | None:

@@ -87,12 +87,14 @@ def test_a_column_keeps_its_text_and_its_links_lead_where_the_tree_can():
 
 def test_the_search_text_is_each_paragraph_without_furniture():
     html = ('<html><head><title>T</title></head><body><article data-pagefind-body><h1 id="title">Règles</h1>'
+            '<p class="cmp-cite-box" data-pagefind-ignore><a href="x.pdf">Imprimer (PDF)</a></p>'
             '<div class="cmp-unit" id="para-1"><span class="cmp-num">1.</span><div><p><em>Prie</em> les États'
             '<sup class="cmp-fnref"><a href="#fn-1">1</a></sup> :</p></div><a class="cmp-anchor" href="#para-1">¶</a>'
             '<div class="cmp-unit" id="para-1-a"><span class="cmp-num">(a)</span><p>De agir</p></div></div>'
             '<script>var x = 1;</script></article></body></html>')
     title, units = search_records(html)
     assert title == "Règles"
+    # what the online search leaves out (data-pagefind-ignore: the download links) the offline one leaves out too
     assert units == [("title", "Règles"), ("para-1", "1. Prie les États :"), ("para-1-a", "(a) De agir")]
     assert search_records("<html><body><p id='x'>menu</p></body></html>") is None
 
