@@ -180,6 +180,8 @@ def test_fonts_are_embedded_where_a_reader_may_lack_them(books):
     rule = zh.xml(zh.path("text/nelson-mandela-rules.xhtml")).xpath("string(//x:body)", namespaces=NS)
     han = {ch for ch in rule if "\u4e00" <= ch <= "\u9fff"}
     assert han and han <= {chr(c) for c in font.getBestCmap()}
+    # the subset keeps the font's copyright notice and its licence (SIL Open Font License), as the licence asks
+    assert "Open Font License" in font["name"].getDebugName(13) and font["name"].getDebugName(0)
     assert not [i for i in Book(books["en"].data).manifest.values() if i.get("media-type") == "font/woff"]
 
 

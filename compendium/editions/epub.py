@@ -252,6 +252,9 @@ def _subset(path: str, index: int, chars: str) -> bytes:
     options.layout_features = ["*"]  # Arabic joining and ligatures, CJK punctuation forms
     options.hinting = False
     options.notdef_outline = True
+    # The copyright, names and the licence (13, 14): the SIL Open Font License asks every copy of the font
+    # software to carry its notice and licence, which machine-readable name records may do
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
     font = TTFont(path, fontNumber=index, recalcTimestamp=False, lazy=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=chars)
