@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -31,6 +32,23 @@ def serve(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def built_site(root: Path, *options: str) -> Path:
+    """A browser test's site: root/content built into root/site with the repository's configuration (the browser
+    must be there: a browser test that cannot run fails, it is not skipped); the build must succeed."""
+    import pytest
+
+    from helpers import run
+
+    reason = chromium_available()
+    if reason:
+        pytest.fail(reason)
+    site = root / "site"
+    code, out = run("build", "--content", str(root / "content"), "--site-dir", str(site),
+                    "--config", str(ROOT / "mkdocs.yml"), *options)
+    assert code == 0, out
+    return site
 
 
 def chromium_available() -> str | None:

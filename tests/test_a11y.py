@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import RequestLog, chromium_available, new_page, serve
-from helpers import run
+from browser import RequestLog, built_site, new_page, serve
 from test_browser import CORPUS, LANGS, udhr_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,18 +50,13 @@ OVERFLOW = """() => {
 def site(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip(f"the six-language test text is not there ({CORPUS}); it lives in ../shared/corpus")
-    reason = chromium_available()
-    if reason:
-        pytest.fail(reason)
     root = tmp_path_factory.mktemp("a11y")
     udhr_content(root / "content")
     shutil.copytree(ROOT / "content" / "resolutions" / "ecosoc-1993-34",
                     root / "content" / "resolutions" / "ecosoc-1993-34")
-    code, out = run("build", "--content", str(root / "content"), "--site-dir", str(root / "site"),
-                    "--config", str(ROOT / "mkdocs.yml"))
-    assert code == 0, out
-    with serve(root / "site") as url:
-        yield root / "site", url
+    site = built_site(root)
+    with serve(site) as url:
+        yield site, url
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import artefacts_dir, chromium_available, serve
+from browser import artefacts_dir, built_site, serve
 from helpers import run, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,18 +43,13 @@ def udhr_content(content: Path) -> None:
 def site(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip(f"the six-language test text is not there ({CORPUS}); it lives in ../shared/corpus")
-    reason = chromium_available()
-    if reason:
-        pytest.fail(reason)
     root = tmp_path_factory.mktemp("udhr")
     udhr_content(root / "content")
     code, out = run("validate", "--content", str(root / "content"))
     assert code == 0, out
-    code, out = run("build", "--content", str(root / "content"), "--site-dir", str(root / "site"),
-                    "--config", str(ROOT / "mkdocs.yml"), "--no-pdf")
-    assert code == 0, out
-    with serve(root / "site") as url:
-        yield root / "site", url
+    site = built_site(root, "--no-pdf")
+    with serve(site) as url:
+        yield site, url
 
 
 def test_language_switch_keeps_page_and_anchor(site, page):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import artefacts_dir, chromium_available, serve
+from browser import artefacts_dir, built_site, serve
 from helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +31,6 @@ def beside(lang: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    reason = chromium_available()
-    if reason:
-        pytest.fail(reason)
     root = tmp_path_factory.mktemp("compare")
     content = root / "content"
     for doc in (KYOTO, RESOLUTION):
@@ -41,9 +38,7 @@ def site(tmp_path_factory):
     for lang in ("en", "es"):
         (content / TWO).mkdir(parents=True, exist_ok=True)
         shutil.copy(CONTENT / TWO / f"{lang}.md", content / TWO / f"{lang}.md")
-    code, out = run("build", "--content", str(content), "--site-dir", str(root / "site"),
-                    "--config", str(ROOT / "mkdocs.yml"), "--no-pdf")
-    assert code == 0, out
+    built_site(root, "--no-pdf")
     code, out = run("check-links", "--site-dir", str(root / "site"))
     assert code == 0, out
     with serve(root / "site") as url:

@@ -13,12 +13,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, artefacts_dir, chromium_available
+from browser import artefacts_dir, built_site
 from compendium import addresses
 from compendium.i18n import gettext_for
 from compendium.linkcheck import check_offline
 from compendium.offline import check_offline_zips, rewrite_href, rewrite_html, search_records, zip_bytes
-from helpers import run
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "fr/resolutions/ga-80-226/index.html"
@@ -146,14 +145,9 @@ QUERIES = {"fr": "RECIDIVE", "ar": "الاجرام", "zh": "再次犯罪"}
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    reason = chromium_available()
-    if reason:
-        pytest.fail(reason)
     root = tmp_path_factory.mktemp("offline")
     shutil.copytree(ROOT / "content" / DOC, root / "content" / DOC)
-    code, out = run("build", "--content", str(root / "content"), "--site-dir", str(root / "site"),
-                    "--config", str(ROOT / "mkdocs.yml"), *[a for lang in LANGS for a in ("--lang", lang)])
-    assert code == 0, out
+    built_site(root, *[a for lang in LANGS for a in ("--lang", lang)])
     broken, checked = check_offline_zips(root / "site")  # what `compendium check-links --offline` adds
     assert checked > 1000 and [b.format() for b in broken] == []
     trees = {}
