@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -38,7 +39,15 @@ RECORD_HINT = "run `compendium history record` and commit the history with the c
 
 
 def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """A content file's SHA-256, as its history records it and as the editions' fingerprint lists it."""
+    st = path.stat()
+    return _file_sha256(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _file_sha256(path: str, mtime_ns: int, size: int) -> str:
+    # Keyed on mtime and size too: a file edited between two builds in one process is read again.
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _entry_lines(text: str) -> dict[tuple[str, int], int]:

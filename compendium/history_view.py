@@ -58,7 +58,7 @@ def history_view(corpus: Corpus, doc: Document, lang: str, links: WebLinks, _: C
     if not changes:
         return None
     comma = list_separator(lang)
-    present = {u.id for top in doc.units for u in top.walk()}
+    present = set(doc.unit_ids())
 
     def href(unit_id: str) -> str:
         """A unit the text still has is linked; one a change removed is named only."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 from .. import settings
 from ..history import day_stamp, newest_recorded_day
+from ..history import file_sha256 as history_file_sha256
 from ..model import Document
 
 
@@ -21,15 +21,8 @@ def source_name(doc: Document) -> str:
     return f"{doc.collection}/{doc.id}/{doc.lang}.md"
 
 
-@lru_cache(maxsize=4096)
-def _file_sha256(path: str, mtime_ns: int, size: int) -> str:
-    # Keyed on mtime and size too: a file edited between two builds in one process is read again.
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def file_sha256(doc: Document) -> str:
-    st = doc.path.stat()
-    return _file_sha256(str(doc.path), st.st_mtime_ns, st.st_size)
+    return history_file_sha256(doc.path)
 
 
 def content_sha256(docs: list[Document]) -> str:
